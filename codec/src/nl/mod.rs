@@ -1,0 +1,28 @@
+//! Netlink framing: headers, the message iterator, attributes, builders, acks and errors.
+//!
+//! Everything here is family-agnostic; the family modules add fixed headers and
+//! attribute tables on top.
+
+pub mod ack;
+pub mod attr;
+pub mod buffer;
+pub mod builder;
+pub mod describe;
+pub mod error;
+pub mod header;
+pub mod msg;
+
+pub use ack::{
+    AckMsg, ExtAck, NLMSGERR_ATTR_COOKIE, NLMSGERR_ATTR_MISS_NEST, NLMSGERR_ATTR_MISS_TYPE,
+    NLMSGERR_ATTR_MSG, NLMSGERR_ATTR_OFFS, NLMSGERR_ATTR_POLICY,
+};
+pub use attr::{
+    Attr, AttrIndex, AttrIter, AttrSet, NLA_ALIGNTO, NLA_F_NESTED, NLA_F_NET_BYTEORDER, NLA_HDRLEN,
+    NLA_TYPE_MASK, Nested, NlaValue, nla_align,
+};
+pub use buffer::{Buffer, SliceBuf};
+pub use builder::{AttrBuilder, MsgBuilder, Nest, NlaWriter};
+pub use describe::{Ctx, Describe, Scalar, Visitor, describe_attrs};
+pub use error::{Error, ErrorKind};
+pub use header::*;
+pub use msg::{Messages, NLMSG_ALIGNTO, NLMSG_HDRLEN, NlMsg, nlmsg_align};
