@@ -27,6 +27,11 @@ extern crate std;
 #[macro_use]
 #[allow(unused_macros)]
 pub mod macros;
+pub mod genl;
+pub mod inet;
+pub mod ipq;
+pub mod nfnl;
 pub mod nl;
+pub mod rtnl;
 
 pub use nl::{Error, ErrorKind};

@@ -22,7 +22,10 @@ pub use attr::{
 };
 pub use buffer::{Buffer, SliceBuf};
 pub use builder::{AttrBuilder, MsgBuilder, Nest, NlaWriter};
-pub use describe::{Ctx, Describe, Scalar, Visitor, describe_attrs};
+pub use describe::{
+    Ctx, Describe, ExtAckAttrs, Family, NullVisitor, RawAttrs, RawFamily, Scalar, Visitor,
+    describe_attrs, describe_datagram, describe_header, describe_message,
+};
 pub use error::{Error, ErrorKind};
 pub use header::*;
 pub use msg::{Messages, NLMSG_ALIGNTO, NLMSG_HDRLEN, NlMsg, nlmsg_align};
