@@ -332,27 +332,44 @@ impl core::iter::FusedIterator for AttrIter<'_> {}
 
 /// A one-pass index of an attribute list by type: `tb[type]`, libmnl's idea. Types at
 /// or above `N` are not indexed; of duplicates the last wins (as in the kernel).
+///
+/// The table holds 4-byte positions, not views, so building it costs little more than the
+/// walk itself; `get` rebuilds the view from the position.
 #[derive(Debug, Clone)]
 pub struct AttrIndex<'a, const N: usize> {
-    tb: [Option<Attr<'a>>; N],
+    buf: &'a [u8],
+    base: usize,
+    tb: [u32; N],
 }
 
 impl<'a, const N: usize> AttrIndex<'a, N> {
     /// Walks `iter` once. Returns the first framing error, if any.
+    #[inline]
     pub fn new(iter: AttrIter<'a>) -> Result<Self, Error> {
-        let mut tb = [None; N];
+        let (buf, base) = (iter.bytes(), iter.base());
+        let mut tb = [0u32; N];
         for a in iter {
             let a = a?;
             if let Some(slot) = tb.get_mut(a.kind() as usize) {
-                *slot = Some(a);
+                // position in `buf`, plus one so that 0 means absent
+                *slot = (a.offset() - base) as u32 + 1;
             }
         }
-        Ok(AttrIndex { tb })
+        Ok(AttrIndex { buf, base, tb })
     }
     /// The attribute of type `ty`.
     #[inline]
     pub fn get(&self, ty: u16) -> Option<Attr<'a>> {
-        self.tb.get(ty as usize).copied().flatten()
+        let pos = (*self.tb.get(ty as usize)?).checked_sub(1)? as usize;
+        let h = self.buf.get(pos..pos + NLA_HDRLEN)?;
+        let len = u16::from_ne_bytes([h[0], h[1]]) as usize;
+        let raw_type = u16::from_ne_bytes([h[2], h[3]]);
+        let payload = self.buf.get(pos + NLA_HDRLEN..pos + len)?;
+        Some(Attr {
+            raw_type,
+            payload,
+            offset: (self.base + pos) as u32,
+        })
     }
 }
 
