@@ -708,3 +708,26 @@ fn fuzz_entry_points_accept_the_fixtures() {
     let _ = dhcp::DHCP_SERVER_PORT;
     let _ = Buffer::len(&Vec::<u8>::new());
 }
+
+#[test]
+fn ipq_describes_with_kernel_names() {
+    let packet = std::fs::read(fixture("ipq/pyroute2-packet.bin")).unwrap();
+    let m = Messages::new(&packet).next().unwrap().unwrap();
+    let mut j = Json::default();
+    ferroute_codec::nl::describe_message::<Ipq>(&m, &mut j);
+    let j = j.done.unwrap();
+    assert_eq!(j["header"]["type"], "IPQM_PACKET");
+    let p = &j["ipq_packet_msg"];
+    assert_eq!(p["packet_id"], 0xde_adbe_ef01u64);
+    assert_eq!(p["indev_name"], "veth0");
+    assert_eq!(p["hw_addr"], "02:00:00:00:00:01");
+    assert_eq!(p["timestamp_sec"], 1_700_000_000);
+    assert_eq!(j["payload"], "45000004");
+    let verdict = std::fs::read(fixture("ipq/pyroute2-verdict.bin")).unwrap();
+    let m = Messages::new(&verdict).next().unwrap().unwrap();
+    let mut j = Json::default();
+    ferroute_codec::nl::describe_message::<Ipq>(&m, &mut j);
+    let j = j.done.unwrap();
+    assert_eq!(j["ipq_verdict_msg"]["value"], "NF_ACCEPT");
+    assert_eq!(j["ipq_verdict_msg"]["id"], 0x11_2233_4455u64);
+}
