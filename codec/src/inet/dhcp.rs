@@ -254,6 +254,7 @@ pub struct Dhcp4OptIter<'a> {
     pos: usize,
     area: Area,
     overload: u8,
+    overload_seen: bool,
     follow: bool,
     done: bool,
 }
@@ -268,6 +269,7 @@ impl<'a> Dhcp4OptIter<'a> {
             pos: 0,
             area: Area::Options,
             overload: 0,
+            overload_seen: false,
             follow: false,
             done: false,
         }
@@ -282,6 +284,7 @@ impl<'a> Dhcp4OptIter<'a> {
             pos: 0,
             area: Area::Options,
             overload: 0,
+            overload_seen: false,
             follow: true,
             done: false,
         }
@@ -354,12 +357,15 @@ impl<'a> Iterator for Dhcp4OptIter<'a> {
                 return Some(Err(Error::new(e, offset).with_attr(code.into())));
             };
             self.pos = start + usize::from(len);
+            // The first well-formed overload option of the options field counts.
             if self.follow
                 && self.area == Area::Options
                 && code == DHO_DHCP_OPTION_OVERLOAD
+                && !self.overload_seen
                 && let [v] = *data
             {
                 self.overload = v;
+                self.overload_seen = true;
             }
             return Some(Ok(RawOption {
                 code,
@@ -920,9 +926,17 @@ impl<'a> Dhcp4Msg<'a> {
     pub fn options(&self) -> Dhcp4OptIter<'a> {
         Dhcp4OptIter::message(self.buf)
     }
-    /// The overload value (0 when absent or malformed).
+    /// The overload value the walk follows: the first one-byte overload option of the
+    /// options field (0 when there is none).
     pub fn overload(&self) -> u8 {
-        self.dhcp_option_overload().ok().flatten().unwrap_or(0)
+        self.options()
+            .map_while(Result::ok)
+            .take_while(|o| o.area == Area::Options)
+            .find_map(|o| match (o.code, o.data) {
+                (DHO_DHCP_OPTION_OVERLOAD, &[v]) => Some(v),
+                _ => None,
+            })
+            .unwrap_or(0)
     }
     /// `sname` up to its NUL, if it is not used for options and is UTF-8.
     pub fn sname(&self) -> Option<&'a str> {
