@@ -3,7 +3,7 @@
 //! declared once in a table, and a builder.
 //!
 //! Option names are ISC dhcp's `DHO_*` (dhcp.h), so `grep DHO_ROUTERS` finds both.
-//! Pad bytes are skipped and End ends an area; a malformed option (a code with no length
+//! Pad bytes are skipped (a rebuild from the walk writes none) and End ends an area; a malformed option (a code with no length
 //! byte, or a length running past its area) is an error naming the option's offset from
 //! the start of the DHCP message, and ends the walk. RFC 3396 long options (one code
 //! split over several instances) come out as the separate instances.
