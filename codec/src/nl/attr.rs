@@ -339,6 +339,7 @@ pub struct AttrIndex<'a, const N: usize> {
 
 impl<'a, const N: usize> AttrIndex<'a, N> {
     /// Walks `iter` once. Returns the first framing error, if any.
+    #[inline(always)]
     pub fn new(iter: AttrIter<'a>) -> Result<Self, Error> {
         let mut tb = [None; N];
         for a in iter {

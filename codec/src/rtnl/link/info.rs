@@ -197,6 +197,7 @@ pub struct LinkInfo<'a> {
 
 impl<'a> LinkInfo<'a> {
     /// Indexes the IFLA_INFO_* list.
+    #[inline]
     pub fn new(iter: AttrIter<'a>) -> Result<Self, Error> {
         Ok(LinkInfo {
             idx: LinkInfoIndex::new(iter)?,

@@ -715,6 +715,7 @@ nla_set! {
 
 impl<'a> LinkIndex<'a> {
     /// IFLA_LINKINFO as the typed [`LinkInfo`] view (kind, data by kind, slave data).
+    #[inline]
     pub fn link_info(&self) -> Result<Option<LinkInfo<'a>>, Error> {
         match self.linkinfo()? {
             Some(n) => LinkInfo::new(n.raw()).map(Some),
@@ -768,6 +769,7 @@ impl<'a> LinkMsg<'a> {
         self.raw_attrs().map(|a| a.and_then(LinkAttr::decode))
     }
     /// The one-pass index of the attributes.
+    #[inline(always)]
     pub fn index(&self) -> Result<LinkIndex<'a>, Error> {
         LinkIndex::new(self.raw_attrs())
     }
