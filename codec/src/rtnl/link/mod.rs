@@ -726,6 +726,33 @@ impl<'a> LinkIndex<'a> {
 
 /// A typed view of one link message (RTM_NEWLINK, RTM_DELLINK, RTM_GETLINK or
 /// RTM_SETLINK): `struct ifinfomsg` read in place and the IFLA_* attributes after it.
+///
+/// ```
+/// use ferroute_codec::nl::{Buffer, NlMsg, NlaWriter, SliceBuf};
+/// use ferroute_codec::rtnl::link::{IfInfoMsg, LinkAttr, LinkMsg, RTM_NEWLINK, IFLA_LINKINFO};
+/// use ferroute_codec::rtnl::link::info::{InfoData, IFLA_INFO_DATA, IFLA_INFO_KIND, VxlanAttr};
+///
+/// let mut store = [0u8; 256];
+/// let mut b = LinkMsg::build(SliceBuf::new(&mut store), RTM_NEWLINK, 0x601, 1,
+///                            &IfInfoMsg::default()).unwrap();
+/// LinkAttr::IfName("vx0").emit(&mut b).unwrap();
+/// let li = b.nest_start(IFLA_LINKINFO).unwrap();
+/// b.put_str(IFLA_INFO_KIND, "vxlan").unwrap();
+/// let d = b.nest_start(IFLA_INFO_DATA).unwrap();
+/// VxlanAttr::Id(42).emit(&mut b).unwrap();
+/// VxlanAttr::Port(4789).emit(&mut b).unwrap();
+/// b.nest_end(d).unwrap();
+/// b.nest_end(li).unwrap();
+/// let buf = b.finish().unwrap();
+///
+/// let m = LinkMsg::parse(NlMsg::parse(buf.as_slice()).unwrap()).unwrap();
+/// let idx = m.index().unwrap();
+/// assert_eq!(idx.ifname().unwrap(), Some("vx0"));
+/// let info = idx.link_info().unwrap().unwrap();
+/// assert_eq!(info.kind().unwrap(), Some("vxlan"));
+/// let Some(InfoData::Vxlan(data)) = info.data().unwrap() else { panic!() };
+/// assert!(data.iter().any(|a| a == Ok(VxlanAttr::Port(4789))));
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct LinkMsg<'a> {
     msg: NlMsg<'a>,
