@@ -284,6 +284,7 @@ macro_rules! nla_set {
         impl<'a> $idx<'a> {
             /// Walks `iter` once and indexes every attribute by type (the last duplicate wins).
             /// A framing error (a bad `nla_len`) is returned; ids past the table are ignored.
+            #[inline(always)]
             pub fn new(iter: $crate::nl::AttrIter<'a>) -> Result<Self, $crate::nl::Error> {
                 Ok($idx { tb: $crate::nl::AttrIndex::new(iter)? })
             }

@@ -344,7 +344,7 @@ pub struct AttrIndex<'a, const N: usize> {
 
 impl<'a, const N: usize> AttrIndex<'a, N> {
     /// Walks `iter` once. Returns the first framing error, if any.
-    #[inline]
+    #[inline(always)]
     pub fn new(iter: AttrIter<'a>) -> Result<Self, Error> {
         let (buf, base) = (iter.bytes(), iter.base());
         let mut tb = [0u32; N];
