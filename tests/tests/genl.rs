@@ -481,7 +481,7 @@ fn nla(ty: u16, payload: &[u8]) -> Vec<u8> {
     let mut v = ((4 + payload.len()) as u16).to_ne_bytes().to_vec();
     v.extend_from_slice(&ty.to_ne_bytes());
     v.extend_from_slice(payload);
-    while v.len() % 4 != 0 {
+    while !v.len().is_multiple_of(4) {
         v.push(0);
     }
     v
@@ -548,16 +548,7 @@ fn nl80211_interface_written_byte_by_byte() {
     assert_eq!(i.wiphy_tx_power_level().unwrap(), Some(2000));
     // Re-encoding gives the same bytes; and the builder writes the same message.
     roundtrip!(g.attrs(), Nl80211Attr);
-    let mut b = genl::build(
-        Vec::new(),
-        0x1c,
-        0,
-        1,
-        0,
-        NL80211_CMD_NEW_INTERFACE as u8,
-        1,
-    )
-    .unwrap();
+    let mut b = genl::build(Vec::new(), 0x1c, 0, 1, 0, NL80211_CMD_NEW_INTERFACE, 1).unwrap();
     for a in [
         Nl80211Attr::Ifindex(3),
         Nl80211Attr::Ifname("wlan0"),
