@@ -265,13 +265,46 @@ net_kind!(
     NetBe64, u64, as_be64, put_be64
 );
 
+/// An IPv4 address written with NLA_F_NET_BYTEORDER (the kernel rejects IPSET_ATTR_IPADDR_*
+/// without it with IPSET_ERR_PROTOCOL, though its own dumps leave the flag off).
+#[derive(Debug, Clone, Copy)]
+pub struct NetIpv4;
+impl<'a> Kind<'a> for NetIpv4 {
+    type T = core::net::Ipv4Addr;
+    fn decode(a: &Attr<'a>) -> Result<Self::T, Error> {
+        a.as_ipv4()
+    }
+    fn encode<W: NlaWriter + ?Sized>(w: &mut W, ty: u16, v: &Self::T) -> Result<(), Error> {
+        w.put_bytes(ty | NLA_F_NET_BYTEORDER, &v.octets())
+    }
+    fn describe(v: &Self::T, _: &Ctx, out: &mut dyn Visitor) {
+        out.scalar(Scalar::Ip(IpAddr::V4(*v)))
+    }
+}
+
+/// An IPv6 address written with NLA_F_NET_BYTEORDER (see [`NetIpv4`]).
+#[derive(Debug, Clone, Copy)]
+pub struct NetIpv6;
+impl<'a> Kind<'a> for NetIpv6 {
+    type T = core::net::Ipv6Addr;
+    fn decode(a: &Attr<'a>) -> Result<Self::T, Error> {
+        a.as_ipv6()
+    }
+    fn encode<W: NlaWriter + ?Sized>(w: &mut W, ty: u16, v: &Self::T) -> Result<(), Error> {
+        w.put_bytes(ty | NLA_F_NET_BYTEORDER, &v.octets())
+    }
+    fn describe(v: &Self::T, _: &Ctx, out: &mut dyn Visitor) {
+        out.scalar(Scalar::Ip(IpAddr::V6(*v)))
+    }
+}
+
 nla_set! {
     /// An address nest (IPSET_ATTR_IP, IP_TO, IP2, IP2_TO, BITMASK): IPv4 or IPv6.
     pub struct IpsetIpAddrAttrs, enum IpsetIpAddrAttr, index IpsetIpAddrIndex;
-    /// An IPv4 address (network order; requests set NLA_F_NET_BYTEORDER, dumps do not).
-    IPSET_ATTR_IPADDR_IPV4 = 1 => Ipv4(ipv4): Ipv4,
+    /// An IPv4 address (network order; requests need NLA_F_NET_BYTEORDER, dumps omit it).
+    IPSET_ATTR_IPADDR_IPV4 = 1 => Ipv4(ipv4): NetIpv4,
     /// An IPv6 address.
-    IPSET_ATTR_IPADDR_IPV6 = 2 => Ipv6(ipv6): Ipv6,
+    IPSET_ATTR_IPADDR_IPV6 = 2 => Ipv6(ipv6): NetIpv6,
 }
 
 impl IpsetIpAddrIndex<'_> {
