@@ -992,3 +992,45 @@ fn nl80211_matches_pyroute2_vectors() {
         roundtrip!(g.attrs(), Nl80211Attr);
     }
 }
+
+#[test]
+fn getfamily_request_and_learning_from_a_capture() {
+    // What capture.py sent for the TASKSTATS lookup (seq 1, pid 0), written by hand.
+    #[rustfmt::skip]
+    let want: &[u8] = &[
+        36, 0, 0, 0,  0x10, 0,  1, 0,  1, 0, 0, 0,  0, 0, 0, 0, // nlmsghdr, NLM_F_REQUEST
+        3, 1, 0, 0,                                             // CTRL_CMD_GETFAMILY, v1
+        14, 0, 2, 0,  b'T', b'A', b'S', b'K', b'S', b'T', b'A', b'T', b'S', 0, 0, 0,
+    ];
+    let got = ctrl::getfamily_request(Vec::new(), 1, 0, "TASKSTATS").unwrap();
+    assert_eq!(got.as_slice(), want);
+    let mut small = [0u8; 30];
+    assert!(
+        ctrl::getfamily_request(
+            ferroute_codec::nl::SliceBuf::new(&mut small),
+            1,
+            0,
+            "TASKSTATS"
+        )
+        .is_err()
+    );
+
+    // The lookup reply followed by the family's own message: learned, no hint needed.
+    let (pid, fid, comm) = self_info();
+    let mut cap = fixture("ctrl-getfamily-TASKSTATS.bin");
+    cap.extend(fixture("taskstats-get-self.bin"));
+    let mut j = Json::default();
+    GenlFamilyHint::default()
+        .describe_datagram(&cap, &mut j)
+        .unwrap();
+    assert_eq!(j.done.len(), 2);
+    assert_eq!(attr(&j.done[0]["attrs"], "CTRL_ATTR_FAMILY_ID"), fid);
+    let m = &j.done[1];
+    assert_eq!(m["family"], "TASKSTATS");
+    let aggr = attr(&m["attrs"], "TASKSTATS_TYPE_AGGR_PID");
+    let st = attr(aggr, "TASKSTATS_TYPE_STATS");
+    assert_eq!(
+        (st["ac_pid"].as_u64(), st["ac_comm"].as_str()),
+        (Some(pid.into()), Some(comm.as_str()))
+    );
+}

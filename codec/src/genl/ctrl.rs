@@ -250,6 +250,34 @@ impl<'a> FamilyInfo<'a> {
     }
 }
 
+/// Builds a CTRL_CMD_GETFAMILY request for family `name` (NLM_F_REQUEST, to GENL_ID_CTRL,
+/// controller version 1 as iproute2 and pyroute2 send it). The reply is a
+/// CTRL_CMD_NEWFAMILY read with [`FamilyInfo`].
+pub fn getfamily_request<B: crate::nl::Buffer>(
+    buf: B,
+    seq: u32,
+    pid: u32,
+    name: &str,
+) -> Result<B, Error> {
+    use crate::nl::NlaWriter;
+    let mut b = super::build(
+        buf,
+        super::GENL_ID_CTRL,
+        crate::nl::NlmF::REQUEST.bits(),
+        seq,
+        pid,
+        CTRL_CMD_GETFAMILY,
+        1,
+    )?;
+    match b.put_str(CTRL_ATTR_FAMILY_NAME, name) {
+        Ok(()) => b.finish(),
+        Err(e) => {
+            b.cancel();
+            Err(e)
+        }
+    }
+}
+
 /// The nlctrl family's declaration.
 #[derive(Debug, Clone, Copy)]
 pub struct Ctrl;

@@ -269,10 +269,39 @@ impl<'h> GenlFamilyHint<'h> {
         out.end_object();
     }
     /// Describes every message of a datagram; returns the framing error that ended it.
+    ///
+    /// Families are also learned on the way: a CTRL_CMD_NEWFAMILY message (a GETFAMILY
+    /// reply) names its family id, so a capture holding the lookup and then the family's
+    /// own messages is decoded without a hint (up to 32 learned families).
     pub fn describe_datagram(&self, data: &[u8], out: &mut dyn Visitor) -> Result<usize, Error> {
+        let mut learned: heapless::Vec<(&str, u16), 32> = heapless::Vec::new();
         let mut n = 0;
         for m in crate::nl::Messages::new(data) {
-            self.describe_message(&m?, out);
+            let m = m?;
+            let ty = m.nlmsg_type();
+            if ty == GENL_ID_CTRL
+                && let Ok(g) = GenlMsg::parse(m)
+                && g.cmd() == ctrl::CTRL_CMD_NEWFAMILY
+                && let Ok(f) = ctrl::FamilyInfo::parse(&g)
+                && let (Ok(Some(name)), Ok(Some(id))) = (f.name(), f.id())
+                && !learned.iter().any(|(_, i)| *i == id)
+            {
+                let _ = learned.push((name, id));
+            }
+            if self.name_of(ty).is_none()
+                && let Some((name, _)) = learned.iter().find(|(_, i)| *i == ty)
+                && ty >= crate::nl::NLMSG_MIN_TYPE
+            {
+                out.begin_object();
+                out.key("header");
+                crate::nl::describe_header::<Genl>(&m, out);
+                out.key("family");
+                out.scalar(Scalar::Str(name));
+                describe_as(Some(name), &m, out);
+                out.end_object();
+            } else {
+                self.describe_message(&m, out);
+            }
             n += 1;
         }
         Ok(n)
