@@ -467,9 +467,16 @@ pub use adt_list::{IpsetAdtListAttr, IpsetAdtListAttrs, IpsetAdtListIndex};
 
 /// IPSET_ATTR_DATA, whose set depends on the command: read it with [`IpsetData::cadt`] or
 /// [`IpsetData::adt`] (or [`IpsetData::for_cmd`]).
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy)]
 pub struct IpsetData<'a> {
     attr: Attr<'a>,
+}
+
+/// Equal when the member lists are (like [`Nested`]): flags and offsets are not compared.
+impl PartialEq for IpsetData<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        self.attr.payload() == other.attr.payload()
+    }
 }
 
 /// The data set an IPSET_ATTR_DATA holds, chosen by command.
