@@ -450,6 +450,10 @@ fn decode_tool_names_commands_and_picks_data_sets() {
     let data = attr(attrs, "IPSET_ATTR_DATA");
     assert_eq!(attr(data, "IPSET_ATTR_HASHSIZE"), 1024);
     assert_eq!(attr(data, "IPSET_ATTR_TIMEOUT"), 600);
+    assert_eq!(
+        attr(data, "IPSET_ATTR_CADT_FLAGS"),
+        &json!(["IPSET_FLAG_WITH_COUNTERS", "IPSET_FLAG_WITH_COMMENT"])
+    );
     let adt = attr(attrs, "IPSET_ATTR_ADT");
     let e1 = &adt[1][1];
     assert_eq!(

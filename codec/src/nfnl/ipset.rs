@@ -298,6 +298,31 @@ impl<'a> Kind<'a> for NetIpv6 {
     }
 }
 
+/// IPSET_ATTR_CADT_FLAGS: a network-order u32 (NLA_F_NET_BYTEORDER) described as the
+/// names of its IPSET_FLAG_* bits (an unnamed remainder as a number).
+#[derive(Debug, Clone, Copy)]
+pub struct CadtFlagsKind;
+impl<'a> Kind<'a> for CadtFlagsKind {
+    type T = u32;
+    fn decode(a: &Attr<'a>) -> Result<u32, Error> {
+        a.as_be32()
+    }
+    fn encode<W: NlaWriter + ?Sized>(w: &mut W, ty: u16, v: &u32) -> Result<(), Error> {
+        w.put_be32(ty | NLA_F_NET_BYTEORDER, *v)
+    }
+    fn describe(v: &u32, _: &Ctx, out: &mut dyn Visitor) {
+        out.begin_list();
+        for n in cadt_flag_names(*v) {
+            out.scalar(Scalar::Name(n));
+        }
+        let rest = *v & !0xff;
+        if rest != 0 {
+            out.scalar(Scalar::U64(rest.into()));
+        }
+        out.end_list();
+    }
+}
+
 nla_set! {
     /// An address nest (IPSET_ATTR_IP, IP_TO, IP2, IP2_TO, BITMASK): IPv4 or IPv6.
     pub struct IpsetIpAddrAttrs, enum IpsetIpAddrAttr, index IpsetIpAddrIndex;
@@ -340,7 +365,7 @@ nla_set! {
     /// Protocol.
     IPSET_ATTR_PROTO = 7 => Proto(proto): U8,
     /// CADT flags (IPSET_FLAG_WITH_COUNTERS, ..._COMMENT, ..._FORCEADD, ..._SKBINFO, ...).
-    IPSET_ATTR_CADT_FLAGS = 8 => CadtFlags(cadt_flags): NetBe32,
+    IPSET_ATTR_CADT_FLAGS = 8 => CadtFlags(cadt_flags): CadtFlagsKind,
     /// Restore line number.
     IPSET_ATTR_CADT_LINENO = 9 => CadtLineno(cadt_lineno): NetBe32,
     /// Mark (hash:ip,mark).
@@ -385,7 +410,7 @@ pub const IPSET_ATTR_CADT_MAX: u16 = 16;
 /// The ADT data set (add/del/test and list elements), in its own module because its
 /// first ids share names with the CADT set.
 pub mod adt {
-    use super::{NetBe16, NetBe32, NetBe64};
+    use super::{CadtFlagsKind, NetBe16, NetBe32, NetBe64};
     use crate::nl::attr::kind::*;
 
     nla_set! {
@@ -407,7 +432,7 @@ pub mod adt {
         /// L4 protocol.
         IPSET_ATTR_PROTO = 7 => Proto(proto): U8,
         /// Element flags (IPSET_FLAG_NOMATCH, ...).
-        IPSET_ATTR_CADT_FLAGS = 8 => CadtFlags(cadt_flags): NetBe32,
+        IPSET_ATTR_CADT_FLAGS = 8 => CadtFlags(cadt_flags): CadtFlagsKind,
         /// Restore line number.
         IPSET_ATTR_CADT_LINENO = 9 => CadtLineno(cadt_lineno): NetBe32,
         /// Mark.
