@@ -169,14 +169,14 @@ macro_rules! wire_scalar {
 ///
 /// Every kind is a type implementing [`Kind`](crate::nl::attr::Kind) (see
 /// [`kind`](crate::nl::attr::kind)). An id missing from the table decodes as `Other(Attr)`
-/// and re-encodes byte for byte. An optional `describe_list = path;` line after the header
-/// replaces the generic list describer (for sets whose members depend on each other, such
-/// as IFLA_INFO_DATA chosen by IFLA_INFO_KIND).
+/// and re-encodes byte for byte. An optional `, describe_list = path` at the end of the
+/// header line (`pub struct S, enum E, index I, describe_list = path;`) replaces the generic
+/// list describer (for sets whose members depend on each other, such as IFLA_INFO_DATA
+/// chosen by IFLA_INFO_KIND).
 macro_rules! nla_set {
     (
         $(#[$meta:meta])*
-        $vis:vis struct $set:ident, enum $enm:ident, index $idx:ident;
-        $( describe_list = $dl:path; )?
+        $vis:vis struct $set:ident, enum $enm:ident, index $idx:ident $(, describe_list = $dl:path)?;
         $(
             $(#[$ameta:meta])*
             $cname:ident = $id:literal => $var:ident ( $getter:ident ) : $kind:ty
@@ -333,6 +333,48 @@ mod tests {
 
     #[allow(dead_code)]
     fn _unused() {}
+
+    pub(super) fn describe_reversed(iter: AttrIter<'_>, _: &Ctx, out: &mut dyn crate::nl::Visitor) {
+        out.scalar(crate::nl::Scalar::U64(iter.count() as u64));
+    }
+
+    #[allow(dead_code)]
+    mod counted {
+        use super::*;
+        nla_set! {
+            /// A set with its own list describer.
+            pub struct CountedAttrs, enum CountedAttr, index CountedIndex, describe_list = describe_reversed;
+            /// A number.
+            C_NUM = 1 => Num(num): U32,
+        }
+    }
+    use counted::*;
+
+    #[test]
+    fn describe_list_replaces_the_generic_describer() {
+        struct Last(Option<u64>);
+        impl crate::nl::Visitor for Last {
+            fn scalar(&mut self, v: crate::nl::Scalar<'_>) {
+                if let crate::nl::Scalar::U64(n) = v {
+                    self.0 = Some(n)
+                }
+            }
+            fn begin_list(&mut self) {}
+            fn end_list(&mut self) {}
+            fn begin_object(&mut self) {}
+            fn key(&mut self, _: &str) {}
+            fn end_object(&mut self) {}
+        }
+        let bytes = [8u8, 0, 1, 0, 5, 0, 0, 0, 8, 0, 1, 0, 6, 0, 0, 0];
+        let mut v = Last(None);
+        CountedAttrs::describe_list(AttrIter::new(&bytes), &Ctx::default(), &mut v);
+        assert_eq!(v.0, Some(2));
+        assert_eq!(
+            CountedIndex::new(AttrIter::new(&bytes)).unwrap().num(),
+            Ok(Some(6))
+        );
+        let _ = CountedAttr::Num(1).attr_type();
+    }
 
     #[test]
     fn table_decodes_indexes_and_reencodes() {

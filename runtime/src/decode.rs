@@ -219,6 +219,19 @@ pub fn decode<F: Family>(data: &[u8]) -> Decoded {
     }
 }
 
+/// Describes generic netlink messages, naming the dynamic family ids in `hints`
+/// (`("TASKSTATS", 31)`, ...) and any learnt from CTRL_CMD_NEWFAMILY replies in `data`.
+pub fn decode_genl(data: &[u8], hints: &[(&str, u16)]) -> Decoded {
+    let mut tb = TreeBuilder::new();
+    let hint = ferroute_codec::genl::GenlFamilyHint::new(hints);
+    let framing_error = hint.describe_datagram(data, &mut tb).err();
+    Decoded {
+        messages: tb.take(),
+        inner_errors: std::mem::take(&mut tb.errors),
+        framing_error,
+    }
+}
+
 /// Describes one Ethernet frame (Ethernet, IPv4, UDP, DHCP as far as they apply).
 pub fn decode_frame(frame: &[u8]) -> Decoded {
     let mut tb = TreeBuilder::new();

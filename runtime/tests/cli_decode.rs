@@ -119,3 +119,91 @@ fn random_bytes_never_panic_the_tool() {
         }
     }
 }
+
+fn fixture_in(dir: &str, name: &str) -> String {
+    format!(
+        "{}/../tests/fixtures/{dir}/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    )
+}
+
+#[test]
+fn generic_family_hint_names_taskstats() {
+    let meta: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(fixture_in("genl", "taskstats-get-self.bin.json")).unwrap(),
+    )
+    .unwrap();
+    let hint = format!("TASKSTATS={}", meta["family_id"]);
+    let f = fixture_in("genl", "taskstats-get-self.bin");
+    let (code, out, err) = run(
+        &[
+            "decode",
+            "--binary",
+            "-j",
+            "--family",
+            "generic",
+            "--genl-family",
+            &hint,
+            &f,
+        ],
+        b"",
+    );
+    assert_eq!(code, 0, "{err}");
+    let v: serde_json::Value = serde_json::from_str(out.lines().next().unwrap()).unwrap();
+    assert_eq!(v["family"], "TASKSTATS");
+    assert_eq!(v["cmd"], "TASKSTATS_CMD_NEW");
+    let aggr = &v["attrs"][0];
+    assert_eq!(aggr[0], "TASKSTATS_TYPE_AGGR_PID");
+    assert_eq!(
+        aggr[1][0],
+        serde_json::json!(["TASKSTATS_TYPE_PID", meta["pid"]])
+    );
+    assert_eq!(aggr[1][1][1]["ac_pid"], meta["pid"]);
+    assert_eq!(aggr[1][1][1]["ac_comm"], meta["comm"]);
+    // without the hint the attributes stay raw, and a bad hint is a usage error
+    let (code, out, _) = run(
+        &["decode", "--binary", "-j", "--family", "generic", &f],
+        b"",
+    );
+    assert_eq!(code, 0);
+    assert!(!out.contains("TASKSTATS_TYPE_PID"));
+    let (code, _, _) = run(
+        &[
+            "decode",
+            "--binary",
+            "--family",
+            "generic",
+            "--genl-family",
+            "x",
+            &f,
+        ],
+        b"",
+    );
+    assert_eq!(code, 2);
+}
+
+#[test]
+fn ethernet_frames_decode_down_to_dhcp() {
+    let (code, out, err) = run(
+        &[
+            "decode",
+            "--binary",
+            "-j",
+            "--ethernet",
+            &fixture_in("dhcp", "01-out.bin"),
+        ],
+        b"",
+    );
+    assert_eq!(code, 0, "{err}");
+    let v: serde_json::Value = serde_json::from_str(out.trim()).unwrap();
+    assert_eq!(v["ethernet"]["dst"], "ff:ff:ff:ff:ff:ff");
+    assert_eq!(
+        (v["udp"]["src_port"].as_u64(), v["udp"]["dst_port"].as_u64()),
+        (Some(68), Some(67))
+    );
+    assert_eq!(v["ipv4"]["checksum_ok"], true);
+    assert_eq!(
+        v["dhcp"]["options"][0],
+        serde_json::json!(["DHO_DHCP_MESSAGE_TYPE", "DHCPDISCOVER"])
+    );
+}

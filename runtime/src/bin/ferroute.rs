@@ -8,7 +8,6 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use ferroute::decode::{self, Decoded};
-use ferroute_codec::genl::Genl;
 use ferroute_codec::nfnl::Nfnl;
 use ferroute_codec::nl::RawFamily;
 use ferroute_codec::rtnl::Rtnl;
@@ -55,6 +54,11 @@ struct DecodeArgs {
     /// The input is one Ethernet frame (Ethernet, IPv4, UDP, DHCP), not netlink.
     #[arg(long)]
     ethernet: bool,
+    /// With `--family generic`: the id of a dynamic family, as NAME=ID (e.g.
+    /// TASKSTATS=31; known names: nlctrl, TASKSTATS, nl80211). Repeatable. Ids found in
+    /// CTRL_CMD_NEWFAMILY replies earlier in the input are used too.
+    #[arg(long = "genl-family", value_name = "NAME=ID")]
+    genl_family: Vec<String>,
 }
 
 fn read_input(file: Option<&str>) -> std::io::Result<Vec<u8>> {
@@ -104,7 +108,19 @@ fn run_decode(args: &DecodeArgs, json: bool) -> ExitCode {
     } else {
         match args.family {
             FamilyArg::Route => decode::decode::<Rtnl>(&data),
-            FamilyArg::Generic => decode::decode::<Genl>(&data),
+            FamilyArg::Generic => {
+                let mut hints = Vec::new();
+                for h in &args.genl_family {
+                    match ferroute_codec::genl::GenlFamilyHint::parse_pair(h) {
+                        Some(p) => hints.push(p),
+                        None => {
+                            eprintln!("ferroute decode: --genl-family wants NAME=ID, got {h:?}");
+                            return ExitCode::from(2);
+                        }
+                    }
+                }
+                decode::decode_genl(&data, &hints)
+            }
             FamilyArg::Netfilter => decode::decode::<Nfnl>(&data),
             FamilyArg::Raw => decode::decode::<RawFamily>(&data),
         }

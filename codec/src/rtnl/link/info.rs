@@ -19,10 +19,8 @@ use crate::nl::{
 
 nla_set! {
     /// IFLA_INFO_* (nested in IFLA_LINKINFO). DATA and SLAVE_DATA are described by kind.
-    ///
-    /// (`nla_set!`'s `describe_list =` line cannot be used: it is ambiguous with the
-    /// first table line in `macro_rules!`; IFLA_LINKINFO uses the [`LinkInfoKeep`] kind,
-    /// whose describer picks the data sets by kind, instead.)
+    /// IFLA_LINKINFO uses the [`LinkInfoKeep`] kind, whose describer picks the data sets
+    /// by kind.
     pub struct LinkInfoAttrs, enum LinkInfoAttr, index LinkInfoIndex;
     /// Link kind ("veth", "bridge", ...).
     IFLA_INFO_KIND = 1 => Kind(kind): CStr,
