@@ -34,6 +34,7 @@ macro_rules! value_kind {
 }
 
 pub mod action;
+pub mod build;
 pub mod filter;
 pub mod handle;
 pub mod options;
@@ -50,6 +51,7 @@ use crate::nl::{
 };
 
 pub use action::*;
+pub use build::*;
 pub use filter::*;
 pub use handle::*;
 pub use options::*;
