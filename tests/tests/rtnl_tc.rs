@@ -2196,3 +2196,312 @@ fn builders_reproduce_the_requests_of_tc() {
     b.nest_end(o).unwrap();
     assert_eq!(b.finish().unwrap(), want, "u32 + mirred");
 }
+
+// ---------------------------------------------------------------------------------------
+// The real kernel: requests built with ferroute's builders, sent (by the plain socket
+// script tests/fixtures/tc/send_raw.py) in a throwaway namespace, checked with `tc -j`.
+
+struct Netns(String);
+impl Drop for Netns {
+    fn drop(&mut self) {
+        let _ = std::process::Command::new("ip")
+            .args(["netns", "del", &self.0])
+            .status();
+    }
+}
+fn sh(cmd: &[&str]) -> String {
+    let o = std::process::Command::new(cmd[0])
+        .args(&cmd[1..])
+        .output()
+        .unwrap();
+    assert!(
+        o.status.success(),
+        "{cmd:?}: {}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    String::from_utf8(o.stdout).unwrap()
+}
+
+#[test]
+fn live_kernel_accepts_built_requests() {
+    let root = sh(&["id", "-u"]).trim() == "0";
+    if !root {
+        assert!(
+            std::env::var("CI").as_deref() != Ok("true"),
+            "CI=true needs root for the namespace test"
+        );
+        eprintln!("skipped: not root");
+        return;
+    }
+    let ns = Netns(format!("ferroute-t-tc-live-{}", std::process::id()));
+    sh(&["ip", "netns", "add", &ns.0]);
+    sh(&[
+        "ip", "-n", &ns.0, "link", "add", "veth0", "type", "veth", "peer", "name", "veth1",
+    ]);
+    sh(&["ip", "-n", &ns.0, "link", "set", "veth0", "up"]);
+    sh(&["ip", "-n", &ns.0, "link", "set", "veth1", "up"]);
+    let links: Value =
+        serde_json::from_str(&sh(&["ip", "-n", &ns.0, "-j", "link", "show"])).unwrap();
+    let idx = |n: &str| {
+        links
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|l| l["ifname"] == n)
+            .unwrap()["ifindex"]
+            .as_i64()
+            .unwrap() as i32
+    };
+    let (veth0, veth1) = (idx("veth0"), idx("veth1"));
+    let flags = 0x0605; // REQUEST | ACK | EXCL | CREATE
+    let mut reqs: Vec<(&str, Vec<u8>)> = Vec::new();
+
+    // tbf rate 2mbit burst 10000 bytes latency 50ms on veth1
+    let (rate, rtab) = rate_with_table(250_000, 0);
+    let mut b = tc_message(
+        Vec::new(),
+        36,
+        flags,
+        1,
+        &tcmsg(veth1, TcHandle::new(5, 0).0, TC_H_ROOT, 0),
+    )
+    .unwrap();
+    put_kind(&mut b, "tbf").unwrap();
+    let o = options_start(&mut b, false).unwrap();
+    TbfAttr::Parms(TcTbfQopt {
+        rate,
+        limit: (250_000 * 50 / 1000 + 10_000).into(),
+        buffer: tc_calc_xmittime(250_000, 10_000).into(),
+        ..Default::default()
+    })
+    .emit(&mut b)
+    .unwrap();
+    TbfAttr::Burst(10_000).emit(&mut b).unwrap();
+    TbfAttr::Rtab(&table_bytes(&rtab)).emit(&mut b).unwrap();
+    b.nest_end(o).unwrap();
+    reqs.push(("tbf", b.finish().unwrap()));
+
+    // htb root 1: default 0x30, class 1:30 rate 3mbit ceil 6mbit prio 4 quantum 2000
+    let mut b = tc_message(
+        Vec::new(),
+        36,
+        flags,
+        2,
+        &tcmsg(veth0, TcHandle::new(1, 0).0, TC_H_ROOT, 0),
+    )
+    .unwrap();
+    put_kind(&mut b, "htb").unwrap();
+    let o = options_start(&mut b, false).unwrap();
+    HtbAttr::Init(TcHtbGlob {
+        version: TC_HTB_PROTOVER.into(),
+        rate2quantum: 10.into(),
+        defcls: 0x30.into(),
+        ..Default::default()
+    })
+    .emit(&mut b)
+    .unwrap();
+    b.nest_end(o).unwrap();
+    reqs.push(("htb", b.finish().unwrap()));
+    let (rate, rtab) = rate_with_table(375_000, 1600);
+    let (ceil, ctab) = rate_with_table(750_000, 1600);
+    let mut b = tc_message(
+        Vec::new(),
+        40,
+        flags,
+        3,
+        &tcmsg(veth0, TcHandle::new(1, 0x30).0, TcHandle::new(1, 0).0, 0),
+    )
+    .unwrap();
+    put_kind(&mut b, "htb").unwrap();
+    let o = options_start(&mut b, false).unwrap();
+    HtbAttr::Parms(TcHtbOpt {
+        rate,
+        ceil,
+        buffer: tc_calc_xmittime(375_000, 1600).into(),
+        cbuffer: tc_calc_xmittime(750_000, 1600).into(),
+        quantum: 2000.into(),
+        prio: 4.into(),
+        ..Default::default()
+    })
+    .emit(&mut b)
+    .unwrap();
+    HtbAttr::Rtab(&table_bytes(&rtab)).emit(&mut b).unwrap();
+    HtbAttr::Ctab(&table_bytes(&ctab)).emit(&mut b).unwrap();
+    b.nest_end(o).unwrap();
+    reqs.push(("htb-class", b.finish().unwrap()));
+
+    // bfifo limit 20000 under 1:30
+    let mut b = tc_message(
+        Vec::new(),
+        36,
+        flags,
+        4,
+        &tcmsg(veth0, TcHandle::new(0x30, 0).0, TcHandle::new(1, 0x30).0, 0),
+    )
+    .unwrap();
+    put_kind(&mut b, "bfifo").unwrap();
+    TcOptions::Bfifo(TcFifoQopt {
+        limit: 20_000.into(),
+    })
+    .emit(&mut b)
+    .unwrap();
+    reqs.push(("bfifo", b.finish().unwrap()));
+
+    // ingress, then a u32 filter (ip src 192.168.7.0/24 -> mirred ingress mirror to veth1)
+    let mut b = tc_message(
+        Vec::new(),
+        36,
+        flags,
+        5,
+        &tcmsg(veth0, TcHandle::new(0xffff, 0).0, TC_H_INGRESS, 0),
+    )
+    .unwrap();
+    put_kind(&mut b, "ingress").unwrap();
+    reqs.push(("ingress", b.finish().unwrap()));
+    let mut b = tc_message(
+        Vec::new(),
+        44,
+        flags,
+        6,
+        &tcmsg(veth0, 0, TcHandle::new(0xffff, 0).0, filter_info(7, 0x0800)),
+    )
+    .unwrap();
+    put_kind(&mut b, "u32").unwrap();
+    let o = options_start(&mut b, false).unwrap();
+    let key = TcU32Key {
+        val: 0xc0a8_0700.into(),
+        mask: 0xffff_ff00.into(),
+        off: 12.into(),
+        ..Default::default()
+    };
+    U32Sel::put(
+        &mut b,
+        TCA_U32_SEL,
+        TcU32SelHdr {
+            flags: TC_U32_TERMINAL,
+            ..Default::default()
+        },
+        &[key],
+    )
+    .unwrap();
+    U32Attr::Classid(TcHandle::new(1, 0x30).0)
+        .emit(&mut b)
+        .unwrap();
+    let acts = b.nest_start_raw(TCA_U32_ACT).unwrap();
+    let a = action_start(&mut b, 1, "mirred").unwrap();
+    let ao = act_options_start(&mut b).unwrap();
+    MirredAttr::Parms(TcMirred {
+        action: TC_ACT_PIPE.into(),
+        eaction: TCA_INGRESS_MIRROR.into(),
+        ifindex: (veth1 as u32).into(),
+        ..Default::default()
+    })
+    .emit(&mut b)
+    .unwrap();
+    b.nest_end(ao).unwrap();
+    b.nest_end(a).unwrap();
+    b.nest_end(acts).unwrap();
+    b.nest_end(o).unwrap();
+    reqs.push(("u32", b.finish().unwrap()));
+
+    let dir = std::env::temp_dir().join(format!("ferroute-tc-live-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let mut files = Vec::new();
+    for (name, bytes) in &reqs {
+        let p = dir.join(format!("{name}.bin"));
+        std::fs::write(&p, bytes).unwrap();
+        files.push(p.to_string_lossy().into_owned());
+    }
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/tc/send_raw.py");
+    let mut cmd = vec![
+        "ip",
+        "netns",
+        "exec",
+        &ns.0,
+        "python3",
+        script.to_str().unwrap(),
+    ];
+    cmd.extend(files.iter().map(String::as_str));
+    let out = sh(&cmd);
+    let _ = std::fs::remove_dir_all(&dir);
+    for (line, (name, _)) in out.lines().zip(&reqs) {
+        let errno = line.split_whitespace().nth(1).unwrap();
+        assert_eq!(errno, "0", "{name} refused: {line}");
+    }
+    assert_eq!(out.lines().count(), reqs.len());
+
+    let q: Value = serde_json::from_str(&sh(&["tc", "-n", &ns.0, "-j", "qdisc", "show"])).unwrap();
+    let find = |kind: &str| {
+        q.as_array()
+            .unwrap()
+            .iter()
+            .find(|j| j["kind"] == kind)
+            .unwrap_or_else(|| panic!("{kind}: {q}"))
+            .clone()
+    };
+    let tbf = find("tbf");
+    assert_eq!(
+        (tbf["dev"].as_str(), tbf["handle"].as_str()),
+        (Some("veth1"), Some("5:"))
+    );
+    assert_eq!(tbf["options"]["rate"], 250_000);
+    assert_eq!(tbf["options"]["lat"], 50_000);
+    let htb = find("htb");
+    assert_eq!(htb["options"]["default"], "0x30");
+    let bfifo = find("bfifo");
+    assert_eq!(
+        (bfifo["parent"].as_str(), bfifo["options"]["limit"].as_u64()),
+        (Some("1:30"), Some(20_000))
+    );
+    assert_eq!(find("ingress")["parent"], "ffff:fff1");
+    let class = sh(&["tc", "-n", &ns.0, "-d", "class", "show", "dev", "veth0"]);
+    let w: Vec<&str> = class.split_whitespace().collect();
+    assert_eq!(after(&w, "htb"), Some("1:30"));
+    assert_eq!(
+        (after(&w, "rate"), after(&w, "ceil")),
+        (Some("3Mbit"), Some("6Mbit"))
+    );
+    assert_eq!(
+        (after(&w, "prio"), after(&w, "quantum")),
+        (Some("4"), Some("2000"))
+    );
+    // 1600 bytes at 3mbit is 4266.7 us, kept as 4266 us of ticks: tc prints it back as 1599
+    let burst = tc_calc_xmitsize(375_000, tc_calc_xmittime(375_000, 1600));
+    assert_eq!(
+        (size_bytes(after(&w, "burst").unwrap()), burst),
+        (u64::from(burst), 1599)
+    );
+    let f: Value = serde_json::from_str(&sh(&[
+        "tc", "-n", &ns.0, "-j", "filter", "show", "dev", "veth0", "parent", "ffff:",
+    ]))
+    .unwrap();
+    let full = f
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|j| j["options"]["match"].is_object())
+        .unwrap();
+    assert_eq!(
+        (full["pref"].as_u64(), full["protocol"].as_str()),
+        (Some(7), Some("ip"))
+    );
+    assert_eq!(full["options"]["flowid"], "1:30");
+    assert_eq!(full["options"]["match"]["value"], "c0a80700");
+    assert_eq!(full["options"]["match"]["off"], 12);
+    let act = &full["options"]["actions"][0];
+    assert_eq!(
+        (
+            act["kind"].as_str(),
+            act["mirred_action"].as_str(),
+            act["direction"].as_str()
+        ),
+        (Some("mirred"), Some("mirror"), Some("ingress"))
+    );
+    assert_eq!(
+        (
+            act["to_dev"].as_str(),
+            act["control_action"]["type"].as_str()
+        ),
+        (Some("veth1"), Some("pipe"))
+    );
+}
