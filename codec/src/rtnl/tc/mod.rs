@@ -314,7 +314,20 @@ pub fn describe_tc_attrs(iter: AttrIter<'_>, ctx: &Ctx, out: &mut dyn Visitor) {
             Err(e) => out.scalar(Scalar::Error(e)),
         },
         TCA_XSTATS => TcXstats::decode(kind, *a).describe(out),
+        TCA_STATS2 => match ctx.deeper() {
+            Some(c) => describe_stats2(a.nested(), kind, &c, out),
+            None => out.scalar(Scalar::Error(a.error(ErrorKind::TooDeep))),
+        },
         _ => TcAttrs::describe_value(a, ctx, out),
+    })
+}
+
+/// Describes a TCA_STATS_* list with TCA_STATS_APP read by the owner's `kind` (it holds
+/// the same bytes as TCA_XSTATS).
+pub fn describe_stats2(iter: AttrIter<'_>, kind: &str, ctx: &Ctx, out: &mut dyn Visitor) {
+    describe_list_with::<TcStatsAttrs>(iter, ctx, out, |a, ctx, out| match a.kind() {
+        TCA_STATS_APP => TcXstats::decode(kind, *a).describe(out),
+        _ => TcStatsAttrs::describe_value(a, ctx, out),
     })
 }
 
