@@ -4,6 +4,7 @@
 
 use super::structs::*;
 use super::{Nest, NlaBitfield32, RawAttr, TcNest, TcStatsAttrs, describe_list_with, find_kind};
+use crate::nl::attr::Kind as _;
 use crate::nl::attr::kind::*;
 use crate::nl::{Attr, AttrIter, AttrSet, Ctx, Error, NlaWriter, Scalar, Visitor};
 
@@ -214,8 +215,6 @@ impl<'a> ActOptions<'a> {
         }
     }
 }
-
-use crate::nl::attr::Kind as _;
 
 nla_set! {
     /// Generic action options (TCA_GACT_*, `tc_act/tc_gact.h`).

@@ -494,6 +494,9 @@ pub(crate) fn describe(msg: &NlMsg<'_>, out: &mut dyn Visitor) {
 pub fn fuzz_one(data: &[u8]) {
     let mut v = crate::nl::NullVisitor::default();
     let _ = crate::nl::describe_datagram::<super::Rtnl>(data, &mut v);
+    if let Ok(s) = core::str::from_utf8(data) {
+        let _ = TcHandle::parse(s).map(TcHandle::to_str_buf);
+    }
     for m in crate::nl::Messages::new(data) {
         let Ok(m) = m else { break };
         if is_action_msg(m.nlmsg_type()) {
@@ -586,7 +589,7 @@ mod tests {
         w.put_u64(TCA_STATS_PKT64, 5).unwrap();
         w.nest_end(n).unwrap();
         let buf = w.into_inner();
-        let bytes = buf.as_slice().to_owned_array();
+        let bytes: heapless::Vec<u8, 64> = heapless::Vec::from_slice(buf.as_slice()).unwrap();
         let a = AttrIter::new(&bytes).next().unwrap().unwrap();
         let v = TcAttr::decode(a).unwrap();
         let mut out = [0u8; 64];
@@ -596,14 +599,5 @@ mod tests {
         let TcAttr::Stats2(s) = v else { panic!() };
         assert!(!s.flagged());
         assert_eq!(TcStatsIndex::new(s.raw()).unwrap().pkt64(), Ok(Some(5)));
-    }
-
-    trait ToOwnedArray {
-        fn to_owned_array(&self) -> heapless::Vec<u8, 64>;
-    }
-    impl ToOwnedArray for [u8] {
-        fn to_owned_array(&self) -> heapless::Vec<u8, 64> {
-            heapless::Vec::from_slice(self).unwrap()
-        }
     }
 }

@@ -7,7 +7,7 @@ use super::qdisc::*;
 use super::structs::*;
 use super::{RawAttr, TCA_OPTIONS, TcNest};
 use crate::nl::attr::Kind as _;
-use crate::nl::{Attr, Ctx, Describe, Error, NLA_F_NESTED, NlaWriter, Visitor};
+use crate::nl::{Attr, Ctx, Describe, Error, NlaWriter, Visitor};
 
 /// The kinds [`TcOptions::decode`] knows.
 pub const KNOWN_KINDS: [&str; 23] = [
@@ -197,11 +197,6 @@ impl<'a> TcOptions<'a> {
             TcOptions::Other(a) => RawAttr::describe(a, ctx, out),
         }
     }
-}
-
-/// Whether `a` came with NLA_F_NESTED (for builders that want to mirror it).
-pub fn is_flagged(a: &Attr<'_>) -> bool {
-    a.raw_type() & NLA_F_NESTED != 0
 }
 
 /// Walks the options through every typed getter (fuzzing).
