@@ -191,7 +191,7 @@ nla_set! {
     /// TCA_OPTIONS and TCA_XSTATS depend on TCA_KIND: describe a list with
     /// [`describe_tc_attrs`] (`nla_set!`'s `describe_list =` line is ambiguous in
     /// `macro_rules!`, so the generic describer of this set prints them as hex).
-    pub struct TcAttrs, enum TcAttr, index TcIndex;
+    pub struct TcAttrs, enum TcAttr, index TcIndex, describe_list = describe_tc_attrs;
     /// Qdisc, class or filter kind ("htb", "u32", ...).
     TCA_KIND = 1 => Kind(kind): CStr,
     /// Kind-specific options (see [`TcOptions`]).
