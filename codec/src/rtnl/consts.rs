@@ -624,3 +624,221 @@ mod tests {
         );
     }
 }
+
+// --- helpers shared by the rtnl family modules ---------------------------------------
+
+use crate::nl::{
+    Attr, AttrIter, AttrSet, Ctx, Describe, Error, Nested, NlMsg, NlaValue, NlaWriter, Scalar,
+    Visitor,
+};
+
+/// Describes a message body as `"<hdr_name>": {header fields}` then
+/// `"attrs": [[NAME, VALUE], ...]` with the attributes of set `S` after header `H`.
+pub(crate) fn describe_hdr_attrs<H, S>(msg: &NlMsg<'_>, hdr_name: &str, out: &mut dyn Visitor)
+where
+    H: zerocopy::FromBytes
+        + zerocopy::KnownLayout
+        + zerocopy::Immutable
+        + zerocopy::Unaligned
+        + Describe,
+    S: AttrSet,
+{
+    out.key(hdr_name);
+    match msg.fixed::<H>() {
+        Ok(h) => h.describe(out),
+        Err(e) => return out.scalar(Scalar::Error(e)),
+    }
+    let family = msg.payload().first().copied().unwrap_or(0);
+    out.key("attrs");
+    S::describe_list(msg.attrs::<H>(), &Ctx::new(msg.nlmsg_type(), family), out);
+}
+
+/// Describes a flag word as a list of the names of its set flags, then any bits the
+/// table does not name as one number.
+pub(crate) fn describe_flags<F>(f: &F, out: &mut dyn Visitor)
+where
+    F: bitflags::Flags,
+    F::Bits: Into<u64>,
+{
+    let mut rest: u64 = f.bits().into();
+    out.begin_list();
+    for flag in F::FLAGS {
+        let b: u64 = flag.value().bits().into();
+        if flag.is_named() && b != 0 && rest & b == b {
+            out.scalar(Scalar::Name(flag.name()));
+            rest &= !b;
+        }
+    }
+    if rest != 0 {
+        out.scalar(Scalar::U64(rest));
+    }
+    out.end_list();
+}
+
+/// Implements [`NlaValue`] for a bitflags type read and written as one integer.
+macro_rules! flags_value {
+    ($t:ty, $get:ident, $put:ident) => {
+        impl<'a> $crate::nl::NlaValue<'a> for $t {
+            fn decode(attr: &$crate::nl::Attr<'a>) -> Result<Self, $crate::nl::Error> {
+                attr.$get().map(<$t>::from_bits_retain)
+            }
+            fn encode<W: $crate::nl::NlaWriter + ?Sized>(
+                &self,
+                w: &mut W,
+                ty: u16,
+            ) -> Result<(), $crate::nl::Error> {
+                w.$put(ty, self.bits())
+            }
+            fn describe(&self, _: &$crate::nl::Ctx, out: &mut dyn $crate::nl::Visitor) {
+                $crate::rtnl::consts::describe_flags(self, out)
+            }
+        }
+    };
+}
+pub(crate) use flags_value;
+
+/// A nested attribute list of set `S` that remembers whether NLA_F_NESTED was set, so
+/// that a re-encode is byte for byte (the kernel sends RTA_METRICS, RTA_ENCAP, ...
+/// with or without the flag, depending on the path).
+pub struct NestOf<'a, S> {
+    /// The members.
+    pub list: Nested<'a, S>,
+    /// NLA_F_NESTED was (or is to be) set on the container.
+    pub nested_flag: bool,
+}
+
+impl<S> Clone for NestOf<'_, S> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+impl<S> Copy for NestOf<'_, S> {}
+impl<S> PartialEq for NestOf<'_, S> {
+    fn eq(&self, o: &Self) -> bool {
+        self.list == o.list && self.nested_flag == o.nested_flag
+    }
+}
+impl<S> core::fmt::Debug for NestOf<'_, S> {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.debug_struct("NestOf")
+            .field("list", &self.list)
+            .field("nested_flag", &self.nested_flag)
+            .finish()
+    }
+}
+
+impl<'a, S> NestOf<'a, S> {
+    /// Wraps an encoded list of attributes (`bytes` as written by an `AttrBuilder`);
+    /// it is written with NLA_F_NESTED.
+    pub fn new(bytes: &'a [u8]) -> Self {
+        NestOf {
+            list: Nested::new(AttrIter::new(bytes)),
+            nested_flag: true,
+        }
+    }
+    /// The raw member walk.
+    pub fn raw(&self) -> AttrIter<'a> {
+        self.list.raw()
+    }
+}
+
+impl<'a, S: AttrSet + 'a> NlaValue<'a> for NestOf<'a, S> {
+    fn decode(attr: &Attr<'a>) -> Result<Self, Error> {
+        Ok(NestOf {
+            list: Nested::new(attr.nested()),
+            nested_flag: attr.is_nested(),
+        })
+    }
+    fn encode<W: NlaWriter + ?Sized>(&self, w: &mut W, ty: u16) -> Result<(), Error> {
+        let flag = if self.nested_flag {
+            crate::nl::NLA_F_NESTED
+        } else {
+            0
+        };
+        w.put_bytes(ty | flag, self.list.raw().bytes())
+    }
+    fn describe(&self, ctx: &Ctx, out: &mut dyn Visitor) {
+        match ctx.deeper() {
+            Some(c) => S::describe_list(self.list.raw(), &c, out),
+            None => out.scalar(Scalar::Error(Error::new(
+                crate::nl::ErrorKind::TooDeep,
+                self.list.raw().base(),
+            ))),
+        }
+    }
+}
+
+/// An unsigned integer the kernel sends in more than one width (RTA_EXPIRES is a u32
+/// from userspace and a u64 from the kernel): the value and its width, so that a
+/// re-encode writes the same bytes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct VarUint {
+    /// The value.
+    pub value: u64,
+    /// Its width on the wire: 1, 2, 4 or 8 bytes.
+    pub width: u8,
+}
+
+impl<'a> NlaValue<'a> for VarUint {
+    fn decode(attr: &Attr<'a>) -> Result<Self, Error> {
+        Ok(VarUint {
+            value: attr.as_uint()?,
+            width: attr.payload().len() as u8,
+        })
+    }
+    fn encode<W: NlaWriter + ?Sized>(&self, w: &mut W, ty: u16) -> Result<(), Error> {
+        match self.width {
+            1 => w.put_u8(ty, self.value as u8),
+            2 => w.put_u16(ty, self.value as u16),
+            4 => w.put_u32(ty, self.value as u32),
+            _ => w.put_u64(ty, self.value),
+        }
+    }
+    fn describe(&self, _: &Ctx, out: &mut dyn Visitor) {
+        out.scalar(Scalar::U64(self.value))
+    }
+}
+
+/// Declares a table kind (for `nla_set!` lines) for a value type that borrows from the
+/// message (`Type<'a>` implementing [`NlaValue`]), which `Value<T>` cannot name.
+macro_rules! value_kind {
+    ($(#[$m:meta])* $kind:ident => $t:ident) => {
+        $(#[$m])*
+        #[derive(Debug, Clone, Copy)]
+        pub struct $kind;
+        impl<'a> $crate::nl::attr::Kind<'a> for $kind {
+            type T = $t<'a>;
+            fn decode(a: &$crate::nl::Attr<'a>) -> Result<$t<'a>, $crate::nl::Error> {
+                <$t<'a> as $crate::nl::NlaValue<'a>>::decode(a)
+            }
+            fn encode<W: $crate::nl::NlaWriter + ?Sized>(
+                w: &mut W,
+                ty: u16,
+                v: &$t<'a>,
+            ) -> Result<(), $crate::nl::Error> {
+                <$t<'a> as $crate::nl::NlaValue<'a>>::encode(v, w, ty)
+            }
+            fn describe(v: &$t<'a>, ctx: &$crate::nl::Ctx, out: &mut dyn $crate::nl::Visitor) {
+                <$t<'a> as $crate::nl::NlaValue<'a>>::describe(v, ctx, out)
+            }
+        }
+    };
+}
+pub(crate) use value_kind;
+
+/// The table kind of a [`NestOf`] list of set `S` (NLA_F_NESTED kept as received).
+#[derive(Debug, Clone, Copy)]
+pub struct NestKind<S>(core::marker::PhantomData<S>);
+
+impl<'a, S: AttrSet + 'a> crate::nl::attr::Kind<'a> for NestKind<S> {
+    type T = NestOf<'a, S>;
+    fn decode(a: &Attr<'a>) -> Result<NestOf<'a, S>, Error> {
+        NestOf::decode(a)
+    }
+    fn encode<W: NlaWriter + ?Sized>(w: &mut W, ty: u16, v: &NestOf<'a, S>) -> Result<(), Error> {
+        v.encode(w, ty)
+    }
+    fn describe(v: &NestOf<'a, S>, ctx: &Ctx, out: &mut dyn Visitor) {
+        NlaValue::describe(v, ctx, out)
+    }
+}
