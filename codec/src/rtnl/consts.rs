@@ -808,6 +808,7 @@ macro_rules! value_kind {
         pub struct $kind;
         impl<'a> $crate::nl::attr::Kind<'a> for $kind {
             type T = $t<'a>;
+            #[inline]
             fn decode(a: &$crate::nl::Attr<'a>) -> Result<$t<'a>, $crate::nl::Error> {
                 <$t<'a> as $crate::nl::NlaValue<'a>>::decode(a)
             }

@@ -170,6 +170,7 @@ impl<'a> RtAddr<'a> {
         self.0
     }
     /// The address as IP, by length (4 or 16 bytes).
+    #[inline]
     pub fn ip(&self) -> Option<IpAddr> {
         match self.0.len() {
             4 => <[u8; 4]>::try_from(self.0).ok().map(IpAddr::from),
@@ -192,6 +193,7 @@ impl<'a> RtAddr<'a> {
 }
 
 impl<'a> NlaValue<'a> for RtAddr<'a> {
+    #[inline]
     fn decode(attr: &Attr<'a>) -> Result<Self, Error> {
         let p = attr.payload();
         if p.is_empty() || !p.len().is_multiple_of(4) {
@@ -384,6 +386,7 @@ pub struct RouteMsg<'a> {
 
 impl<'a> RouteMsg<'a> {
     /// Checks the type (RTM_NEWROUTE..RTM_GETROUTE) and that the header is whole.
+    #[inline]
     pub fn parse(msg: NlMsg<'a>) -> Result<Self, Error> {
         if !(RTM_NEWROUTE..=RTM_GETROUTE).contains(&msg.nlmsg_type()) {
             return Err(
@@ -400,6 +403,7 @@ impl<'a> RouteMsg<'a> {
         self.msg
     }
     /// `struct rtmsg`.
+    #[inline]
     pub fn header(&self) -> &'a RtMsg {
         self.hdr
     }
@@ -418,6 +422,7 @@ impl<'a> RouteMsg<'a> {
         self.attrs().map(|a| a.and_then(RouteAttr::decode))
     }
     /// A one-pass index for typed lookups.
+    #[inline]
     pub fn index(&self) -> Result<RouteIndex<'a>, Error> {
         RouteIndex::new(self.attrs())
     }
