@@ -514,6 +514,24 @@ fn bad_length_is_an_error_for_that_attribute_only() {
 }
 
 #[test]
+fn unknown_attributes_survive_byte_for_byte() {
+    // RTA type 99 (unknown, with NLA_F_NET_BYTEORDER) and a nested unknown 0x8000|77
+    #[rustfmt::skip]
+    let attrs = [7u8, 0, 99, 0x40, 1, 2, 3, 0,  8, 0, 77, 0x80, 4, 0, 1, 0,  8, 0, 4, 0, 3, 0, 0, 0];
+    let mut w = AttrBuilder::new(Vec::new());
+    for a in AttrIter::new(&attrs) {
+        let t = RouteAttr::decode(a.unwrap()).unwrap();
+        t.emit(&mut w).unwrap();
+    }
+    assert_eq!(w.into_inner(), attrs);
+    let decoded: Vec<_> = AttrIter::new(&attrs)
+        .map(|a| RouteAttr::decode(a.unwrap()).unwrap())
+        .collect();
+    assert!(matches!(decoded[0], RouteAttr::Other(a) if a.kind() == 99 && a.is_net_byteorder()));
+    assert_eq!(decoded[2], RouteAttr::Oif(3));
+}
+
+#[test]
 fn multipath_builder_round_trips() {
     let mut w = AttrBuilder::new(Vec::new());
     let mp = w.nest_start_raw(RTA_MULTIPATH).unwrap();
@@ -606,6 +624,64 @@ mod props {
                 it.emit(&mut w2).unwrap();
             }
             prop_assert_eq!(w2.into_inner(), bytes);
+        }
+
+        #[test]
+        fn encap_sets_round_trip(
+            labels in proptest::collection::vec(0u32..(1 << 20), 1..5), ttl: u8,
+            segs in proptest::collection::vec(any::<[u8; 16]>(), 1..4), mode in 0i32..5, tag: u16,
+            id: u64, v4: [u8; 4], v6: [u8; 16], flags: u16, fam: u16, via in proptest::collection::vec(any::<u8>(), 0..16),
+        ) {
+            // MPLS encap
+            let mut lb = [0u8; 32];
+            let ls: Vec<MplsLabel> = labels.iter().map(|&label| MplsLabel { label, ..Default::default() }).collect();
+            let stack = MplsLabels::encode(&ls, &mut lb).unwrap();
+            let mp = [MplsIptunnelAttr::Dst(stack), MplsIptunnelAttr::Ttl(ttl)];
+            let mut w = AttrBuilder::new(Vec::new());
+            for a in &mp { a.emit(&mut w).unwrap(); }
+            let bytes = w.into_inner();
+            let back: Vec<_> = AttrIter::new(&bytes).map(|a| MplsIptunnelAttr::decode(a.unwrap()).unwrap()).collect();
+            prop_assert_eq!(&back[..], &mp[..]);
+            let got: Vec<MplsLabel> = stack.iter().collect();
+            prop_assert_eq!(got.last().unwrap().bos, true);
+            prop_assert_eq!(got.iter().filter(|l| l.bos).count(), 1);
+            // SEG6
+            let rest: Vec<u8> = segs.iter().flatten().copied().collect();
+            let srh = Seg6Encap {
+                mode,
+                srh: Ipv6SrHdr {
+                    hdrlen: (segs.len() * 2) as u8, type_: 4, segments_left: (segs.len() - 1) as u8,
+                    first_segment: (segs.len() - 1) as u8, tag: tag.into(), ..Default::default()
+                },
+                rest: &rest,
+            };
+            let mut w = AttrBuilder::new(Vec::new());
+            Seg6IptunnelAttr::Srh(srh).emit(&mut w).unwrap();
+            let bytes = w.into_inner();
+            let a = AttrIter::new(&bytes).next().unwrap().unwrap();
+            let Seg6IptunnelAttr::Srh(d) = Seg6IptunnelAttr::decode(a).unwrap() else { panic!() };
+            prop_assert_eq!(d, srh);
+            let got: Vec<[u8; 16]> = d.segments().map(|s| s.octets()).collect();
+            prop_assert_eq!(got, segs);
+            // IP / IP6 tunnel metadata
+            let ip = [LwtIpAttr::Id(id), LwtIpAttr::Dst(v4.into()), LwtIpAttr::Ttl(ttl), LwtIpAttr::Flags(flags)];
+            let ip6 = [LwtIp6Attr::Id(id), LwtIp6Attr::Dst(v6.into()), LwtIp6Attr::Hoplimit(ttl), LwtIp6Attr::Flags(flags)];
+            let mut w = AttrBuilder::new(Vec::new());
+            for a in &ip { a.emit(&mut w).unwrap(); }
+            let bytes = w.into_inner();
+            let back: Vec<_> = AttrIter::new(&bytes).map(|a| LwtIpAttr::decode(a.unwrap()).unwrap()).collect();
+            prop_assert_eq!(&back[..], &ip[..]);
+            let mut w = AttrBuilder::new(Vec::new());
+            for a in &ip6 { a.emit(&mut w).unwrap(); }
+            let bytes = w.into_inner();
+            let back: Vec<_> = AttrIter::new(&bytes).map(|a| LwtIp6Attr::decode(a.unwrap()).unwrap()).collect();
+            prop_assert_eq!(&back[..], &ip6[..]);
+            // RTA_VIA
+            let v = RouteAttr::Via(RtVia { family: fam, addr: &via });
+            let mut w = AttrBuilder::new(Vec::new());
+            v.emit(&mut w).unwrap();
+            let bytes = w.into_inner();
+            prop_assert_eq!(RouteAttr::decode(AttrIter::new(&bytes).next().unwrap().unwrap()).unwrap(), v);
         }
     }
 }
