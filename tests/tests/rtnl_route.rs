@@ -685,3 +685,46 @@ mod props {
         }
     }
 }
+
+/// Every captured message describes without an error anywhere, and with a name for
+/// every attribute (no attribute of these kernel dumps is unknown to the tables).
+#[test]
+fn every_fixture_describes_cleanly() {
+    fn walk(v: &Value, path: &str) {
+        match v {
+            Value::Object(o) => {
+                assert!(!o.contains_key("error"), "{path}: {v}");
+                for (k, x) in o {
+                    walk(x, &format!("{path}.{k}"));
+                }
+            }
+            Value::Array(a) => {
+                for (i, x) in a.iter().enumerate() {
+                    walk(x, &format!("{path}[{i}]"));
+                }
+            }
+            _ => {}
+        }
+    }
+    for f in [
+        "addr-dump.bin",
+        "route4-dump.bin",
+        "route6-dump.bin",
+        "rule4-dump.bin",
+        "rule6-dump.bin",
+        "neigh4-dump.bin",
+        "neigh6-dump.bin",
+        "fdb-dump.bin",
+        "nsid-dump.bin",
+    ] {
+        let bytes = read(f);
+        for m in messages(&bytes) {
+            let d = describe(&m);
+            walk(&d, f);
+            assert!(d["header"]["type"].is_string(), "{f}");
+            for pair in d["attrs"].as_array().unwrap() {
+                assert!(pair[0].is_string(), "{f}: unnamed attribute {pair}");
+            }
+        }
+    }
+}

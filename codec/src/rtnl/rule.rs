@@ -1,6 +1,7 @@
 //! rtnetlink policy routing rules (RTM_NEWRULE / RTM_DELRULE / RTM_GETRULE): `struct
 //! fib_rule_hdr`, the FRA_* set of <linux/fib_rules.h>, FR_ACT_* actions, a view and a
-//! builder helper.
+//! builder helper. FRA_DSCP..FRA_DSCP_MASK (25..30) come from newer kernels than the
+//! installed header; the running kernel sends FRA_SPORT_MASK.
 
 use super::consts::{RTM_GETRULE, RTM_NEWRULE, describe_hdr_attrs};
 use crate::nl::attr::kind::*;
@@ -153,6 +154,18 @@ nla_set! {
     FRA_SPORT_RANGE = 23 => SportRange(sport_range): Wire<FibRulePortRange>,
     /// Destination port range.
     FRA_DPORT_RANGE = 24 => DportRange(dport_range): Wire<FibRulePortRange>,
+    /// DSCP to match (Linux 6.12+; newer than the installed header, sent by this kernel).
+    FRA_DSCP = 25 => Dscp(dscp): U8,
+    /// IPv6 flow label to match, network order (Linux 6.14+).
+    FRA_FLOWLABEL = 26 => Flowlabel(flowlabel): Be32,
+    /// Mask of FRA_FLOWLABEL, network order (Linux 6.14+).
+    FRA_FLOWLABEL_MASK = 27 => FlowlabelMask(flowlabel_mask): Be32,
+    /// Mask of the source port (Linux 6.15+; the kernel reports 0xffff for a range).
+    FRA_SPORT_MASK = 28 => SportMask(sport_mask): U16,
+    /// Mask of the destination port (Linux 6.15+).
+    FRA_DPORT_MASK = 29 => DportMask(dport_mask): U16,
+    /// Mask of FRA_DSCP (Linux 6.15+).
+    FRA_DSCP_MASK = 30 => DscpMask(dscp_mask): U8,
 }
 
 /// A view of one rule message.
@@ -257,6 +270,8 @@ pub fn fuzz_one(data: &[u8]) {
                     i.uid_range(),
                 );
                 let _ = (i.protocol(), i.ip_proto(), i.sport_range(), i.dport_range());
+                let _ = (i.dscp(), i.flowlabel(), i.flowlabel_mask(), i.sport_mask());
+                let _ = (i.dport_mask(), i.dscp_mask());
             }
         }
     }

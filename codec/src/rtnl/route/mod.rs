@@ -343,6 +343,9 @@ nla_set! {
     RTA_DPORT = 29 => Dport(dport): Be16,
     /// Nexthop object id.
     RTA_NH_ID = 30 => NhId(nh_id): U32,
+    /// IPv6 flow label for a route lookup, network order (Linux 6.15+; newer than the
+    /// installed header).
+    RTA_FLOWLABEL = 31 => Flowlabel(flowlabel): Be32,
 }
 
 /// Describes a list of RTA_* attributes, reading RTA_ENCAP by its sibling
