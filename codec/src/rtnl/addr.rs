@@ -219,3 +219,6 @@ pub fn fuzz_one(data: &[u8]) {
     }
     describe_attrs::<AddrAttrs>(AttrIter::new(data), &Default::default(), &mut v);
 }
+
+#[cfg(feature = "defmt")]
+super::consts::defmt_flags!(IfaF);

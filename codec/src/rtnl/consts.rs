@@ -843,3 +843,19 @@ impl<'a, S: AttrSet + 'a> crate::nl::attr::Kind<'a> for NestKind<S> {
         NlaValue::describe(v, ctx, out)
     }
 }
+
+/// `defmt::Format` for bitflags types (printed as name and hex bits).
+#[cfg(feature = "defmt")]
+macro_rules! defmt_flags {
+    ($($t:ty),*) => {$(
+        impl defmt::Format for $t {
+            fn format(&self, f: defmt::Formatter<'_>) {
+                defmt::write!(f, "{=str}({=u64:#x})", stringify!($t), u64::from(self.bits()))
+            }
+        }
+    )*};
+}
+#[cfg(feature = "defmt")]
+pub(crate) use defmt_flags;
+#[cfg(feature = "defmt")]
+defmt_flags!(RtmF, RtnhF);

@@ -466,3 +466,6 @@ pub fn fuzz_one(data: &[u8]) {
     NdtaAttrs::describe_list(AttrIter::new(data), &ctx, &mut v);
     NdtpaAttrs::describe_list(AttrIter::new(data), &ctx, &mut v);
 }
+
+#[cfg(feature = "defmt")]
+super::consts::defmt_flags!(Nud, Ntf, NtfExt);

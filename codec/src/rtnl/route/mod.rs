@@ -578,3 +578,6 @@ pub fn fuzz_one(data: &[u8]) {
     fuzz_list(AttrIter::new(data), 0);
     encap::fuzz_encaps(data);
 }
+
+#[cfg(feature = "defmt")]
+crate::rtnl::consts::defmt_flags!(RtaxFeatures);
