@@ -58,7 +58,13 @@ fn check_neigh_dump(bin: &str, json_name: &str, family: u8) -> usize {
 fn ipv4_neighbours_match_ip_neigh() {
     check_neigh_dump("neigh4-dump.bin", "neigh4-dump.ip.json", AF_INET);
     let bytes = read("neigh4-dump.bin");
-    let m = messages(&bytes)[0];
+    let m = messages(&bytes)
+        .into_iter()
+        .find(|m| {
+            let n = NeighMsg::parse(*m).unwrap();
+            n.index().unwrap().dst().unwrap() == Some("10.0.0.9".parse().unwrap())
+        })
+        .unwrap();
     let n = NeighMsg::parse(m).unwrap();
     assert_eq!(n.state(), Nud::PERMANENT);
     let d = describe(&m);

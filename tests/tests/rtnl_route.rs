@@ -48,7 +48,12 @@ fn check_route(r: &RouteMsg<'_>, j: &Value) {
         Some(d) if h.rtm_dst_len() == full => d.ip().unwrap().to_string(),
         Some(d) => format!("{}/{}", d.ip().unwrap(), h.rtm_dst_len()),
     };
-    assert_eq!(j["dst"], dst.as_str());
+    // With an encapsulation, ip prints the tunnel's "dst" after the route's under the
+    // same key (JSON keeps the last): compare the encapsulation instead.
+    match r.encap().unwrap() {
+        None => assert_eq!(j["dst"], dst.as_str()),
+        Some(e) => check_encap(&e, j),
+    }
     assert_eq!(
         j["type"],
         lower_after("RTN_", rtn_name(h.rtm_type()).unwrap())
@@ -124,6 +129,83 @@ fn check_route(r: &RouteMsg<'_>, j: &Value) {
         }
         None => assert!(j.get("nexthops").is_none()),
     }
+}
+
+/// Compares an IP/IP6 tunnel encapsulation with ip's `"encap": "ip"|"ip6"` fields.
+fn check_encap(e: &Encap<'_>, j: &Value) {
+    match e {
+        Encap::Ip(n) => {
+            assert_eq!(j["encap"], "ip");
+            let i = LwtIpIndex::new(n.raw()).unwrap();
+            assert_eq!(j["id"], i.id().unwrap().unwrap());
+            assert_eq!(j["dst"], i.dst().unwrap().unwrap().to_string().as_str());
+            assert_eq!(
+                j["src"],
+                i.src()
+                    .unwrap()
+                    .unwrap_or(std::net::Ipv4Addr::UNSPECIFIED)
+                    .to_string()
+                    .as_str()
+            );
+            assert_eq!(j["ttl"], i.ttl().unwrap().unwrap());
+            assert_eq!(j["tos"], i.tos().unwrap().unwrap());
+        }
+        Encap::Ip6(n) => {
+            assert_eq!(j["encap"], "ip6");
+            let i = LwtIp6Index::new(n.raw()).unwrap();
+            assert_eq!(j["id"], i.id().unwrap().unwrap());
+            assert_eq!(j["dst"], i.dst().unwrap().unwrap().to_string().as_str());
+            assert_eq!(
+                j["src"],
+                i.src()
+                    .unwrap()
+                    .unwrap_or(std::net::Ipv6Addr::UNSPECIFIED)
+                    .to_string()
+                    .as_str()
+            );
+            assert_eq!(j["hoplimit"], i.hoplimit().unwrap().unwrap());
+            assert_eq!(j["tc"], i.tc().unwrap().unwrap());
+        }
+        other => panic!("unexpected encap {other:?}"),
+    }
+}
+
+#[test]
+fn kernel_ip_and_ip6_tunnel_encaps() {
+    let mut seen = 0;
+    for f in ["route4-dump.bin", "route6-dump.bin"] {
+        let bytes = read(f);
+        for m in messages(&bytes) {
+            let r = RouteMsg::parse(m).unwrap();
+            let Some(e) = r.encap().unwrap() else {
+                continue;
+            };
+            seen += 1;
+            let dst = r.index().unwrap().dst().unwrap().unwrap().ip().unwrap();
+            let d = describe(&m);
+            match e {
+                Encap::Ip(n) => {
+                    assert_eq!(dst.to_string(), "10.99.0.0");
+                    let i = LwtIpIndex::new(n.raw()).unwrap();
+                    assert_eq!((i.id().unwrap(), i.ttl().unwrap()), (Some(100), Some(10)));
+                    assert_eq!(attr(&d, "RTA_ENCAP_TYPE").unwrap(), "LWTUNNEL_ENCAP_IP");
+                    let enc = attr(&d, "RTA_ENCAP").unwrap().as_array().unwrap();
+                    assert!(enc.contains(&serde_json::json!(["LWTUNNEL_IP_DST", "192.0.2.9"])));
+                }
+                Encap::Ip6(n) => {
+                    assert_eq!(dst.to_string(), "2001:db8:99::");
+                    let i = LwtIp6Index::new(n.raw()).unwrap();
+                    assert_eq!(
+                        (i.id().unwrap(), i.hoplimit().unwrap()),
+                        (Some(200), Some(7))
+                    );
+                    assert_eq!(attr(&d, "RTA_ENCAP_TYPE").unwrap(), "LWTUNNEL_ENCAP_IP6");
+                }
+                other => panic!("{other:?}"),
+            }
+        }
+    }
+    assert_eq!(seen, 2);
 }
 
 fn check_dump(bin: &str, json_name: &str) -> usize {
