@@ -219,6 +219,7 @@ macro_rules! nla_set {
 
         impl<'a> $enm<'a> {
             /// Decodes one attribute; an unknown id gives `Other`.
+            #[inline]
             pub fn decode(attr: $crate::nl::Attr<'a>) -> Result<Self, $crate::nl::Error> {
                 match attr.kind() {
                     $( $id => <$kind as $crate::nl::attr::Kind<'a>>::decode(&attr).map($enm::$var), )*
@@ -296,6 +297,7 @@ macro_rules! nla_set {
 
             $(
                 #[doc = concat!("`", stringify!($cname), "`, decoded; `Ok(None)` when absent.")]
+                #[inline]
                 pub fn $getter(&self) -> Result<Option<<$kind as $crate::nl::attr::Kind<'a>>::T>, $crate::nl::Error> {
                     match self.tb.get($id) {
                         Some(a) => <$kind as $crate::nl::attr::Kind<'a>>::decode(&a).map(Some),

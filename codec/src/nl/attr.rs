@@ -57,6 +57,7 @@ impl<'a> Attr<'a> {
         }
     }
     /// The type with NLA_F_NESTED and NLA_F_NET_BYTEORDER masked off.
+    #[inline]
     pub fn kind(&self) -> u16 {
         self.raw_type & NLA_TYPE_MASK
     }
@@ -73,6 +74,7 @@ impl<'a> Attr<'a> {
         self.raw_type & NLA_F_NET_BYTEORDER != 0
     }
     /// The payload (after the 4-byte header, without padding).
+    #[inline]
     pub fn payload(&self) -> &'a [u8] {
         self.payload
     }
@@ -98,18 +100,22 @@ impl<'a> Attr<'a> {
     }
 
     /// The payload as exactly `N` bytes.
+    #[inline]
     pub fn as_array<const N: usize>(&self) -> Result<[u8; N], Error> {
         <[u8; N]>::try_from(self.payload).map_err(|_| self.bad_len(N))
     }
     /// A u8 payload.
+    #[inline]
     pub fn as_u8(&self) -> Result<u8, Error> {
         self.as_array::<1>().map(|b| b[0])
     }
     /// A native-endian u16 payload.
+    #[inline]
     pub fn as_u16(&self) -> Result<u16, Error> {
         self.as_array().map(u16::from_ne_bytes)
     }
     /// A native-endian u32 payload.
+    #[inline]
     pub fn as_u32(&self) -> Result<u32, Error> {
         self.as_array().map(u32::from_ne_bytes)
     }
@@ -170,14 +176,17 @@ impl<'a> Attr<'a> {
         core::str::from_utf8(self.payload).map_err(|_| self.error(ErrorKind::InvalidUtf8))
     }
     /// A 4-byte IPv4 address.
+    #[inline]
     pub fn as_ipv4(&self) -> Result<Ipv4Addr, Error> {
         self.as_array::<4>().map(Ipv4Addr::from)
     }
     /// A 16-byte IPv6 address.
+    #[inline]
     pub fn as_ipv6(&self) -> Result<Ipv6Addr, Error> {
         self.as_array::<16>().map(Ipv6Addr::from)
     }
     /// An IPv4 or IPv6 address, chosen by payload length (4 or 16).
+    #[inline]
     pub fn as_ip(&self) -> Result<IpAddr, Error> {
         match self.payload.len() {
             4 => self.as_ipv4().map(IpAddr::V4),
@@ -464,6 +473,7 @@ pub mod kind {
             pub struct $name;
             impl<'a> Kind<'a> for $name {
                 type T = $t;
+                #[inline]
                 fn decode(a: &Attr<'a>) -> Result<$t, Error> { a.$get() }
                 fn encode<W: NlaWriter + ?Sized>(w: &mut W, ty: u16, v: &$t) -> Result<(), Error> { w.$put(ty, *v) }
                 fn describe(v: &$t, _: &Ctx, out: &mut dyn Visitor) { out.scalar(Scalar::$sc((*v).into())) }

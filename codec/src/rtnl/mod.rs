@@ -35,6 +35,7 @@ impl Family for Rtnl {
     fn describe_body(msg: &NlMsg<'_>, out: &mut dyn Visitor) {
         match msg.nlmsg_type() {
             16..=19 => link::describe(msg, out),
+            64..=67 => neigh::describe(msg, out),
             20..=23 => addr::describe(msg, out),
             24..=27 => route::describe(msg, out),
             28..=31 => neigh::describe(msg, out),
