@@ -25,7 +25,8 @@ use crate::sockopt;
 pub enum SendVerdict {
     /// Send the message to the kernel unchanged.
     Forward,
-    /// Send these bytes instead (one or more complete messages; seq is kept as written).
+    /// Send these bytes instead (one or more complete messages). The request's seq, port
+    /// and NLM_F_REQUEST/ACK/ECHO bits are carried over, so the reply still matches.
     Rewrite(Vec<u8>),
     /// Do not touch the kernel: answer with these messages (zero or more; their seq and
     /// port are set to the request's), followed by an ACK if the request asked for one.
@@ -69,9 +70,16 @@ pub fn synth_error(req: &NlMsg<'_>, errno: i32, port: u32) -> Vec<u8> {
 }
 
 fn patch_seq(bytes: &mut [u8], seq: u32, port: u32) {
+    patch(bytes, seq, port, 0);
+}
+
+/// Sets seq and port of every message in `bytes`, and ORs `flags` into their flags.
+fn patch(bytes: &mut [u8], seq: u32, port: u32, flags: u16) {
     let mut pos = 0;
     while let Ok(m) = NlMsg::parse(bytes.get(pos..).unwrap_or(&[])) {
         let len = m.bytes().len();
+        let f = m.nlmsg_flags() | flags;
+        bytes[pos + 6..pos + 8].copy_from_slice(&f.to_ne_bytes());
         bytes[pos + 8..pos + 12].copy_from_slice(&seq.to_ne_bytes());
         bytes[pos + 12..pos + 16].copy_from_slice(&port.to_ne_bytes());
         pos += nlmsg_align(len);
@@ -123,7 +131,11 @@ impl NetlinkSocket {
             };
             match verdict {
                 SendVerdict::Forward => push_padded(&mut out, m.bytes()),
-                SendVerdict::Rewrite(b) => push_padded(&mut out, &b),
+                SendVerdict::Rewrite(mut b) => {
+                    let keep = (NlmF::REQUEST | NlmF::ACK | NlmF::ECHO).bits();
+                    patch(&mut b, m.nlmsg_seq(), self.port, m.nlmsg_flags() & keep);
+                    push_padded(&mut out, &b)
+                }
                 SendVerdict::Return(mut b) => {
                     patch_seq(&mut b, m.nlmsg_seq(), self.port);
                     b.resize(nlmsg_align(b.len()), 0);
