@@ -52,5 +52,5 @@ pub mod sockopt;
 pub use cache::{CacheConfig, CacheStats};
 pub use error::{AttrPath, Error, KernelError, Overrun, Result};
 pub use proxy::{RecvVerdict, RtnlSocket, SendVerdict};
-pub use request::{Dump, DumpSummary, Dumped, IntrPolicy};
+pub use request::{CallbackError, DecodeFn, Dump, DumpSummary, Dumped, IntrPolicy};
 pub use socket::{NetlinkSocket, Protocol};
