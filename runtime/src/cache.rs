@@ -297,6 +297,8 @@ fn reader(sock: OwnedFd, wake: OwnedFd, sh: Arc<Shared>, accept_foreign: bool) {
                 Err(Error::Io(Errno::AGAIN)) => break,
                 Err(_) => {
                     lock(&sh.ring).stats.errors += 1;
+                    // A persistent error would keep poll() ready: do not spin on it.
+                    std::thread::sleep(Duration::from_millis(1));
                     break;
                 }
             }
@@ -307,7 +309,11 @@ fn reader(sock: OwnedFd, wake: OwnedFd, sh: Arc<Shared>, accept_foreign: bool) {
 impl NetlinkSocket {
     /// Starts the cache thread: from now on a background thread reads the socket into a
     /// ring of `cfg` size and every receive of this socket reads from the ring.
-    /// Does nothing if the thread already runs.
+    /// Does nothing if the thread already runs. Requests and dumps work through the ring
+    /// too; an overrun met while waiting for a reply is returned by that request (the
+    /// reply may be what was lost). Messages from non-kernel senders are filtered by the
+    /// thread according to [`set_accept_foreign`](Self::set_accept_foreign) as it was
+    /// when the cache started.
     ///
     /// ```no_run
     /// # use ferroute::{NetlinkSocket, Protocol, CacheConfig, Error};
