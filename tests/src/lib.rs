@@ -1,1 +1,276 @@
-//! Shared helpers for ferroute integration tests.
+//! Shared helpers for ferroute integration tests: throwaway network namespaces (a thread
+//! that unshares its own, or a named `ferroute-t-...` one deleted on drop), iproute2
+//! cross-checks, and a few hand-built rtnetlink requests.
+//!
+//! Under `CI=true` a test that cannot get root or a namespace fails instead of skipping.
+
+use std::process::Command;
+use std::sync::atomic::{AtomicU32, Ordering};
+
+use ferroute::codec::nl::{MsgBuilder, NlaWriter};
+
+/// RTM_NEWLINK.
+pub const RTM_NEWLINK: u16 = 16;
+/// RTM_DELLINK.
+pub const RTM_DELLINK: u16 = 17;
+/// RTM_GETLINK.
+pub const RTM_GETLINK: u16 = 18;
+/// RTM_NEWADDR.
+pub const RTM_NEWADDR: u16 = 20;
+/// RTM_GETADDR.
+pub const RTM_GETADDR: u16 = 22;
+/// RTM_NEWROUTE.
+pub const RTM_NEWROUTE: u16 = 24;
+/// RTM_GETROUTE.
+pub const RTM_GETROUTE: u16 = 26;
+/// IFLA_IFNAME.
+pub const IFLA_IFNAME: u16 = 3;
+/// IFLA_LINKINFO.
+pub const IFLA_LINKINFO: u16 = 18;
+/// IFLA_INFO_KIND.
+pub const IFLA_INFO_KIND: u16 = 1;
+/// IFLA_INFO_DATA.
+pub const IFLA_INFO_DATA: u16 = 2;
+/// VETH_INFO_PEER.
+pub const VETH_INFO_PEER: u16 = 1;
+/// IFA_LOCAL.
+pub const IFA_LOCAL: u16 = 2;
+/// IFA_ADDRESS.
+pub const IFA_ADDRESS: u16 = 1;
+/// RTA_DST.
+pub const RTA_DST: u16 = 1;
+/// RTA_OIF.
+pub const RTA_OIF: u16 = 4;
+/// RTA_GATEWAY.
+pub const RTA_GATEWAY: u16 = 5;
+/// RTA_TABLE.
+pub const RTA_TABLE: u16 = 15;
+/// NLM_F_CREATE | NLM_F_EXCL.
+pub const CREATE_EXCL: u16 = 0x600;
+
+/// True when the tests run under CI (`CI=true`): missing privileges then fail.
+pub fn in_ci() -> bool {
+    std::env::var("CI").map(|v| v == "true").unwrap_or(false)
+}
+
+fn unavailable(why: &str) {
+    if in_ci() {
+        panic!("CI=true and the test cannot run: {why}");
+    }
+    eprintln!("SKIP: {why}");
+}
+
+/// The effective uid is 0 (read from /proc/self/status).
+pub fn is_root() -> bool {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("Uid:"))
+                .and_then(|l| l.split_whitespace().nth(2).map(|u| u == "0"))
+        })
+        .unwrap_or(false)
+}
+
+/// Runs `f` on a dedicated thread inside a fresh network namespace (only `lo`, down).
+/// Returns `None` (after printing SKIP) when namespaces are unavailable outside CI;
+/// panics under CI. A panic in `f` fails the test. Child processes (`ip ...`) started
+/// from `f` run in the same namespace; so do threads spawned from it.
+pub fn in_netns<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -> Option<T> {
+    if !is_root() {
+        unavailable("not root: cannot create a network namespace");
+        return None;
+    }
+    let h = std::thread::spawn(move || ferroute::netns::unshare_thread().map(|()| f()));
+    match h.join() {
+        Ok(Ok(v)) => Some(v),
+        Ok(Err(e)) => {
+            unavailable(&format!("unshare(CLONE_NEWNET) failed: {e}"));
+            None
+        }
+        Err(p) => std::panic::resume_unwind(p),
+    }
+}
+
+/// Runs `ip -j ARGS` (in the calling thread's namespace) and returns its stdout.
+pub fn ip_json(args: &[&str]) -> String {
+    let out = Command::new("ip")
+        .arg("-j")
+        .args(args)
+        .output()
+        .expect("run ip");
+    assert!(
+        out.status.success(),
+        "ip -j {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).expect("utf-8")
+}
+
+/// Runs `ip ARGS` and panics on failure.
+pub fn ip(args: &[&str]) {
+    let out = Command::new("ip").args(args).output().expect("run ip");
+    assert!(
+        out.status.success(),
+        "ip {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+/// Runs `ip -batch -` with `script` on stdin.
+pub fn ip_batch(script: &str) {
+    use std::io::Write;
+    let mut child = Command::new("ip")
+        .args(["-batch", "-"])
+        .stdin(std::process::Stdio::piped())
+        .spawn()
+        .expect("run ip -batch");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(script.as_bytes())
+        .expect("write batch");
+    assert!(child.wait().expect("wait").success(), "ip -batch failed");
+}
+
+/// A named namespace `ferroute-t-<tag>-<pid>-<n>`, created with `ip netns add` and
+/// deleted on drop. Enter it on a dedicated thread with [`NamedNetns::run`]; cross-check
+/// with [`NamedNetns::ip_json`] (`ip -n NAME -j ...`).
+#[derive(Debug)]
+pub struct NamedNetns {
+    /// The namespace name.
+    pub name: String,
+}
+
+impl NamedNetns {
+    /// Creates the namespace; `None` (SKIP) when impossible outside CI.
+    pub fn new(tag: &str) -> Option<Self> {
+        static N: AtomicU32 = AtomicU32::new(0);
+        let name = format!(
+            "ferroute-t-{tag}-{}-{}",
+            std::process::id(),
+            N.fetch_add(1, Ordering::Relaxed)
+        );
+        let ok = Command::new("ip")
+            .args(["netns", "add", &name])
+            .status()
+            .map(|s| s.success())
+            .unwrap_or(false);
+        if !ok {
+            unavailable(&format!("ip netns add {name} failed"));
+            return None;
+        }
+        Some(NamedNetns { name })
+    }
+    /// Runs `f` on a thread that entered the namespace.
+    pub fn run<T: Send + 'static>(&self, f: impl FnOnce() -> T + Send + 'static) -> T {
+        let name = self.name.clone();
+        let h = std::thread::spawn(move || {
+            ferroute::netns::enter_named(&name).expect("setns");
+            f()
+        });
+        h.join().unwrap_or_else(|p| std::panic::resume_unwind(p))
+    }
+    /// `ip -n NAME -j ARGS`.
+    pub fn ip_json(&self, args: &[&str]) -> String {
+        let mut a = vec!["-n", self.name.as_str()];
+        a.extend_from_slice(args);
+        ip_json(&a)
+    }
+}
+
+impl Drop for NamedNetns {
+    fn drop(&mut self) {
+        let _ = Command::new("ip")
+            .args(["netns", "del", &self.name])
+            .status();
+    }
+}
+
+/// An RTM_GETLINK dump request (empty ifinfomsg).
+pub fn getlink_dump() -> Vec<u8> {
+    let mut b = MsgBuilder::new(Vec::new(), RTM_GETLINK, 0, 0, 0).expect("build");
+    b.append_bytes(&[0u8; 16]).expect("build");
+    b.finish().expect("build")
+}
+
+/// An RTM_GETADDR dump request for `family` (ifaddrmsg).
+pub fn getaddr_dump(family: u8) -> Vec<u8> {
+    let mut b = MsgBuilder::new(Vec::new(), RTM_GETADDR, 0, 0, 0).expect("build");
+    b.append_bytes(&[family, 0, 0, 0, 0, 0, 0, 0])
+        .expect("build");
+    b.finish().expect("build")
+}
+
+/// An RTM_GETROUTE dump request for `family` (rtmsg).
+pub fn getroute_dump(family: u8) -> Vec<u8> {
+    let mut b = MsgBuilder::new(Vec::new(), RTM_GETROUTE, 0, 0, 0).expect("build");
+    b.append_bytes(&[family, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0])
+        .expect("build");
+    b.finish().expect("build")
+}
+
+/// RTM_NEWLINK creating a link of `kind` named `name` (CREATE|EXCL); for "veth",
+/// `peer` names the peer.
+pub fn newlink(name: &str, kind: &str, peer: Option<&str>) -> Vec<u8> {
+    let mut b = MsgBuilder::new(Vec::new(), RTM_NEWLINK, CREATE_EXCL, 0, 0).expect("build");
+    b.append_bytes(&[0u8; 16]).expect("build");
+    b.put_str(IFLA_IFNAME, name).expect("build");
+    let li = b.nest_start(IFLA_LINKINFO).expect("build");
+    b.put_str(IFLA_INFO_KIND, kind).expect("build");
+    if let Some(p) = peer {
+        let data = b.nest_start(IFLA_INFO_DATA).expect("build");
+        let pe = b.nest_start(VETH_INFO_PEER).expect("build");
+        b.append_bytes(&[0u8; 16]).expect("build");
+        b.put_str(IFLA_IFNAME, p).expect("build");
+        b.nest_end(pe).expect("build");
+        b.nest_end(data).expect("build");
+    }
+    b.nest_end(li).expect("build");
+    b.finish().expect("build")
+}
+
+/// RTM_NEWADDR adding IPv4 `addr`/`prefix` on interface `index` (CREATE|EXCL).
+pub fn newaddr_v4(index: u32, addr: [u8; 4], prefix: u8) -> Vec<u8> {
+    let mut b = MsgBuilder::new(Vec::new(), RTM_NEWADDR, CREATE_EXCL, 0, 0).expect("build");
+    let mut h = [0u8; 8];
+    h[0] = 2;
+    h[1] = prefix;
+    h[4..8].copy_from_slice(&index.to_ne_bytes());
+    b.append_bytes(&h).expect("build");
+    b.put_bytes(IFA_LOCAL, &addr).expect("build");
+    b.put_bytes(IFA_ADDRESS, &addr).expect("build");
+    b.finish().expect("build")
+}
+
+/// RTM_NEWROUTE adding IPv4 `dst`/`prefix` via interface `oif` in the main table.
+pub fn newroute_v4(dst: [u8; 4], prefix: u8, oif: u32) -> Vec<u8> {
+    let mut b = MsgBuilder::new(Vec::new(), RTM_NEWROUTE, CREATE_EXCL, 0, 0).expect("build");
+    // rtmsg: family, dst_len, src_len, tos, table(main 254), protocol(boot 3),
+    // scope(link 253), type(unicast 1), flags u32.
+    b.append_bytes(&[2, prefix, 0, 0, 254, 3, 253, 1, 0, 0, 0, 0])
+        .expect("build");
+    b.put_bytes(RTA_DST, &dst).expect("build");
+    b.put_u32(RTA_OIF, oif).expect("build");
+    b.finish().expect("build")
+}
+
+/// Names of the links of a link dump through `sock`.
+pub fn link_names(sock: &mut ferroute::NetlinkSocket) -> Vec<String> {
+    let mut names = Vec::new();
+    sock.dump_each(&getlink_dump(), |m| {
+        if let Some(Ok(n)) = m.attrs_after(16).find(IFLA_IFNAME).map(|a| a.as_cstr()) {
+            names.push(n.to_string());
+        }
+    })
+    .expect("link dump");
+    names
+}
+
+/// Counts the open file descriptors of this process.
+pub fn open_fds() -> usize {
+    std::fs::read_dir("/proc/self/fd")
+        .map(|d| d.count())
+        .unwrap_or(0)
+}
