@@ -1,15 +1,110 @@
-//! rtnetlink nsid messages (stub: filled in by the RTNL codec work).
+//! rtnetlink namespace ids (RTM_NEWNSID / RTM_DELNSID / RTM_GETNSID): the 1-byte
+//! `struct rtgenmsg` header (attributes at offset 4) and the NETNSA_* set of
+//! <linux/net_namespace.h>.
 
-use crate::nl::{Family, NlMsg, RawFamily, Visitor};
+use super::consts::{RTM_GETNSID, RTM_NEWNSID, describe_hdr_attrs};
+use crate::nl::attr::kind::*;
+use crate::nl::{
+    AttrIter, AttrSet, Buffer, Ctx, Error, ErrorKind, MsgBuilder, NlMsg, NlaWriter, Visitor,
+};
 
-/// Describes the body of a nsid message for the decode tool.
+wire_struct! {
+    /// `struct rtgenmsg`: one family byte (attributes follow at the 4-byte boundary).
+    pub struct RtGenMsg {
+        /// Address family (AF_UNSPEC for nsid messages).
+        rtgen_family: u8,
+    }
+}
+
+/// NETNSA_NSID_NOT_ASSIGNED: the namespace has no id in the asker's namespace.
+pub const NETNSA_NSID_NOT_ASSIGNED: i32 = -1;
+
+nla_set! {
+    /// Namespace id attributes (NETNSA_*).
+    pub struct NsidAttrs, enum NsidAttr, index NsidIndex;
+    /// The id (NETNSA_NSID_NOT_ASSIGNED if none).
+    NETNSA_NSID = 1 => Nsid(nsid): I32,
+    /// A process in the namespace.
+    NETNSA_PID = 2 => Pid(pid): U32,
+    /// A file descriptor of the namespace.
+    NETNSA_FD = 3 => Fd(fd): U32,
+    /// Namespace in which to report ids (requests).
+    NETNSA_TARGET_NSID = 4 => TargetNsid(target_nsid): I32,
+    /// The id of the asker's namespace in the target namespace.
+    NETNSA_CURRENT_NSID = 5 => CurrentNsid(current_nsid): I32,
+}
+
+/// A view of one nsid message.
+#[derive(Debug, Clone, Copy)]
+pub struct NsidMsg<'a> {
+    msg: NlMsg<'a>,
+    hdr: &'a RtGenMsg,
+}
+
+impl<'a> NsidMsg<'a> {
+    /// Checks the type (RTM_NEWNSID..RTM_GETNSID) and that the header is present.
+    pub fn parse(msg: NlMsg<'a>) -> Result<Self, Error> {
+        if !(RTM_NEWNSID..=RTM_GETNSID).contains(&msg.nlmsg_type()) {
+            return Err(
+                Error::new(ErrorKind::WrongType, msg.offset()).with_msg_type(msg.nlmsg_type())
+            );
+        }
+        Ok(NsidMsg {
+            msg,
+            hdr: msg.fixed()?,
+        })
+    }
+    /// `struct rtgenmsg`.
+    pub fn header(&self) -> &'a RtGenMsg {
+        self.hdr
+    }
+    /// The attribute walk (from offset 4 of the payload).
+    pub fn attrs(&self) -> AttrIter<'a> {
+        self.msg.attrs::<RtGenMsg>()
+    }
+    /// Typed attributes.
+    pub fn iter(&self) -> impl Iterator<Item = Result<NsidAttr<'a>, Error>> + use<'a> {
+        self.attrs().map(|a| a.and_then(NsidAttr::decode))
+    }
+    /// A one-pass index for typed lookups.
+    pub fn index(&self) -> Result<NsidIndex<'a>, Error> {
+        NsidIndex::new(self.attrs())
+    }
+}
+
+/// Starts an nsid message (header padded to 4 bytes); add attributes, then `finish()`.
+pub fn build<B: Buffer>(
+    buf: B,
+    nlmsg_type: u16,
+    flags: u16,
+    seq: u32,
+    hdr: &RtGenMsg,
+) -> Result<MsgBuilder<B>, Error> {
+    let mut m = MsgBuilder::new(buf, nlmsg_type, flags, seq, 0)?;
+    if let Err(e) = m.append_struct(hdr) {
+        m.cancel();
+        return Err(e);
+    }
+    Ok(m)
+}
+
+/// Describes the body of an nsid message for the decode tool.
 pub(crate) fn describe(msg: &NlMsg<'_>, out: &mut dyn Visitor) {
-    RawFamily::describe_body(msg, out)
+    describe_hdr_attrs::<RtGenMsg, NsidAttrs>(msg, "rtgenmsg", out)
 }
 
 /// Fuzzing entry point: decodes `data` as a datagram through every view of this
 /// module. It must never panic, whatever the bytes.
 pub fn fuzz_one(data: &[u8]) {
-    let _ =
-        crate::nl::describe_datagram::<super::Rtnl>(data, &mut crate::nl::NullVisitor::default());
+    let mut v = crate::nl::NullVisitor::default();
+    let _ = crate::nl::describe_datagram::<super::Rtnl>(data, &mut v);
+    for m in crate::nl::Messages::new(data).flatten() {
+        if let Ok(n) = NsidMsg::parse(m) {
+            n.iter().for_each(drop);
+            if let Ok(i) = n.index() {
+                let _ = (i.nsid(), i.pid(), i.fd(), i.target_nsid(), i.current_nsid());
+            }
+        }
+    }
+    NsidAttrs::describe_list(AttrIter::new(data), &Ctx::default(), &mut v);
 }
