@@ -46,15 +46,41 @@ impl<'a> Event<'a> {
     pub fn from_msg(m: NlMsg<'a>) -> Self {
         let t = m.nlmsg_type();
         let typed = match t {
-            RTM_NEWLINK | RTM_DELLINK => LinkMsg::parse(m).ok().map(|v| if t == RTM_NEWLINK { Event::NewLink(v) } else { Event::DelLink(v) }),
-            RTM_NEWADDR | RTM_DELADDR => AddrMsg::parse(m).ok().map(|v| if t == RTM_NEWADDR { Event::NewAddr(v) } else { Event::DelAddr(v) }),
-            RTM_NEWROUTE | RTM_DELROUTE => {
-                RouteMsg::parse(m).ok().map(|v| if t == RTM_NEWROUTE { Event::NewRoute(v) } else { Event::DelRoute(v) })
-            }
-            RTM_NEWNEIGH | RTM_DELNEIGH => {
-                NeighMsg::parse(m).ok().map(|v| if t == RTM_NEWNEIGH { Event::NewNeigh(v) } else { Event::DelNeigh(v) })
-            }
-            RTM_NEWRULE | RTM_DELRULE => RuleMsg::parse(m).ok().map(|v| if t == RTM_NEWRULE { Event::NewRule(v) } else { Event::DelRule(v) }),
+            RTM_NEWLINK | RTM_DELLINK => LinkMsg::parse(m).ok().map(|v| {
+                if t == RTM_NEWLINK {
+                    Event::NewLink(v)
+                } else {
+                    Event::DelLink(v)
+                }
+            }),
+            RTM_NEWADDR | RTM_DELADDR => AddrMsg::parse(m).ok().map(|v| {
+                if t == RTM_NEWADDR {
+                    Event::NewAddr(v)
+                } else {
+                    Event::DelAddr(v)
+                }
+            }),
+            RTM_NEWROUTE | RTM_DELROUTE => RouteMsg::parse(m).ok().map(|v| {
+                if t == RTM_NEWROUTE {
+                    Event::NewRoute(v)
+                } else {
+                    Event::DelRoute(v)
+                }
+            }),
+            RTM_NEWNEIGH | RTM_DELNEIGH => NeighMsg::parse(m).ok().map(|v| {
+                if t == RTM_NEWNEIGH {
+                    Event::NewNeigh(v)
+                } else {
+                    Event::DelNeigh(v)
+                }
+            }),
+            RTM_NEWRULE | RTM_DELRULE => RuleMsg::parse(m).ok().map(|v| {
+                if t == RTM_NEWRULE {
+                    Event::NewRule(v)
+                } else {
+                    Event::DelRule(v)
+                }
+            }),
             _ => None,
         };
         typed.unwrap_or(Event::Other(m))

@@ -8,24 +8,16 @@ use ferroute_codec::rtnl::consts::{RTM_DELLINK, RTM_GETLINK, RTM_NEWLINK};
 use ferroute_codec::rtnl::link::info::*;
 use ferroute_codec::rtnl::link::*;
 
-use super::req::Mode;
+use super::req::{Mode, check_name, invalid};
 use super::spec::*;
-use crate::error::{Error, Result};
-use crate::proxy::{IFTUN_GID, IFTUN_IFR, IFTUN_IFR_MULTI_QUEUE, IFTUN_IFR_NO_PI, IFTUN_IFR_VNET_HDR, IFTUN_MODE, IFTUN_UID};
+use crate::error::Result;
+use crate::proxy::{
+    IFTUN_GID, IFTUN_IFR, IFTUN_IFR_MULTI_QUEUE, IFTUN_IFR_NO_PI, IFTUN_IFR_VNET_HDR, IFTUN_MODE,
+    IFTUN_UID,
+};
 
 /// IFF_UP.
 const IFF_UP: u32 = 0x1;
-
-fn invalid(why: impl Into<String>) -> Error {
-    Error::InvalidRequest(why.into())
-}
-
-fn check_name(name: &str) -> Result<()> {
-    if name.is_empty() || name.len() >= 16 || name.contains(['/', ' ', '\0']) {
-        return Err(invalid(format!("{name:?} is not a valid interface name (1 to 15 bytes, no '/' or spaces)")));
-    }
-    Ok(())
-}
 
 fn header(index: u32, up: Option<bool>) -> IfInfoMsg {
     IfInfoMsg {
@@ -36,8 +28,20 @@ fn header(index: u32, up: Option<bool>) -> IfInfoMsg {
     }
 }
 
-fn start(buf: &mut Vec<u8>, ty: u16, flags: u16, seq: u32, h: &IfInfoMsg) -> Result<MsgBuilder<&mut Vec<u8>>> {
-    let mut b = MsgBuilder::new(buf, ty, flags | NlmF::REQUEST.bits() | NlmF::ACK.bits(), seq, 0)?;
+fn start<'b>(
+    buf: &'b mut Vec<u8>,
+    ty: u16,
+    flags: u16,
+    seq: u32,
+    h: &IfInfoMsg,
+) -> Result<MsgBuilder<&'b mut Vec<u8>>> {
+    let mut b = MsgBuilder::new(
+        buf,
+        ty,
+        flags | NlmF::REQUEST.bits() | NlmF::ACK.bits(),
+        seq,
+        0,
+    )?;
     b.append_struct(h)?;
     Ok(b)
 }
@@ -63,7 +67,11 @@ fn put_info_data<W: NlaWriter>(b: &mut W, kind: &LinkKind) -> Result<()> {
             }
             b.nest_end(p)?;
         }
-        LinkKind::Bridge { stp_state, forward_delay, vlan_filtering } => {
+        LinkKind::Bridge {
+            stp_state,
+            forward_delay,
+            vlan_filtering,
+        } => {
             if let Some(v) = forward_delay {
                 b.put_u32(IFLA_BR_FORWARD_DELAY, *v)?;
             }
@@ -74,7 +82,15 @@ fn put_info_data<W: NlaWriter>(b: &mut W, kind: &LinkKind) -> Result<()> {
                 b.put_u8(IFLA_BR_VLAN_FILTERING, *v as u8)?;
             }
         }
-        LinkKind::Vxlan { id, dstport, dev, local, remote, ttl, learning } => {
+        LinkKind::Vxlan {
+            id,
+            dstport,
+            dev,
+            local,
+            remote,
+            ttl,
+            learning,
+        } => {
             if *id >= 1 << 24 {
                 return Err(invalid(format!("VXLAN id {id} does not fit 24 bits")));
             }
@@ -119,7 +135,14 @@ fn put_info_data<W: NlaWriter>(b: &mut W, kind: &LinkKind) -> Result<()> {
             b.put_u16(IFLA_VLAN_ID, *id)?;
         }
         LinkKind::Ifb => {}
-        LinkKind::TunTap { tap, owner, group, no_pi, multi_queue, vnet_hdr } => {
+        LinkKind::TunTap {
+            tap,
+            owner,
+            group,
+            no_pi,
+            multi_queue,
+            vnet_hdr,
+        } => {
             b.put_str(IFTUN_MODE, if *tap { "tap" } else { "tun" })?;
             if let Some(u) = owner {
                 b.put_u32(IFTUN_UID, *u)?;
@@ -128,7 +151,11 @@ fn put_info_data<W: NlaWriter>(b: &mut W, kind: &LinkKind) -> Result<()> {
                 b.put_u32(IFTUN_GID, *g)?;
             }
             let ifr = b.nest_start(IFTUN_IFR)?;
-            for (on, id) in [(no_pi, IFTUN_IFR_NO_PI), (vnet_hdr, IFTUN_IFR_VNET_HDR), (multi_queue, IFTUN_IFR_MULTI_QUEUE)] {
+            for (on, id) in [
+                (no_pi, IFTUN_IFR_NO_PI),
+                (vnet_hdr, IFTUN_IFR_VNET_HDR),
+                (multi_queue, IFTUN_IFR_MULTI_QUEUE),
+            ] {
                 if *on {
                     b.put_u8(id, 1)?;
                 }
@@ -138,7 +165,8 @@ fn put_info_data<W: NlaWriter>(b: &mut W, kind: &LinkKind) -> Result<()> {
         LinkKind::Other { data, .. } => b.append_bytes(data)?,
     }
     // A kind without data gets no empty IFLA_INFO_DATA (some kinds refuse one).
-    if b.buffer().len() == data.offset() + ferroute_codec::nl::NLA_HDRLEN {
+    if ferroute_codec::nl::Buffer::len(b.buffer()) == data.offset() + ferroute_codec::nl::NLA_HDRLEN
+    {
         b.nest_cancel(data);
     } else {
         b.nest_end(data)?;
@@ -149,7 +177,9 @@ fn put_info_data<W: NlaWriter>(b: &mut W, kind: &LinkKind) -> Result<()> {
 /// RTM_NEWLINK: `Some(mode)` creates (`link add`), `None` changes (`link set`).
 pub fn new_link(buf: &mut Vec<u8>, seq: u32, mode: Option<Mode>, s: &LinkSpec) -> Result<()> {
     if mode.is_some() {
-        let Some(name) = &s.name else { return Err(invalid("a new link needs a name")) };
+        let Some(name) = &s.name else {
+            return Err(invalid("a new link needs a name"));
+        };
         check_name(name)?;
         if s.kind.is_none() {
             return Err(invalid("a new link needs a kind (type)"));
@@ -163,8 +193,12 @@ pub fn new_link(buf: &mut Vec<u8>, seq: u32, mode: Option<Mode>, s: &LinkSpec) -
         check_name(n)?;
         b.put_str(IFLA_IFNAME, n)?;
     }
-    if let Some(LinkKind::Macvlan { link, .. } | LinkKind::Macvtap { link, .. } | LinkKind::Ipvlan { link, .. } | LinkKind::Vlan { link, .. }) =
-        &s.kind
+    if let Some(
+        LinkKind::Macvlan { link, .. }
+        | LinkKind::Macvtap { link, .. }
+        | LinkKind::Ipvlan { link, .. }
+        | LinkKind::Vlan { link, .. },
+    ) = &s.kind
     {
         b.put_u32(IFLA_LINK, *link)?;
     }
@@ -220,7 +254,9 @@ pub fn get(buf: &mut Vec<u8>, index: u32, name: Option<&str>) -> Result<()> {
     let mut b = MsgBuilder::new(&mut *buf, RTM_GETLINK, NlmF::REQUEST.bits(), 0, 0)?;
     b.append_struct(&header(index, None))?;
     if index == 0 {
-        let Some(n) = name else { return Err(invalid("which link? give an index or a name")) };
+        let Some(n) = name else {
+            return Err(invalid("which link? give an index or a name"));
+        };
         check_name(n)?;
         b.put_str(IFLA_IFNAME, n)?;
     }

@@ -130,7 +130,10 @@ impl IPRoute {
 
     fn with_socket(mut sock: RtnlSocket) -> Result<Self> {
         sock.set_strict_check(true)?;
-        Ok(IPRoute { sock, buf: Vec::with_capacity(4096) })
+        Ok(IPRoute {
+            sock,
+            buf: Vec::with_capacity(4096),
+        })
     }
 
     /// The socket, for options, groups and raw requests.
@@ -158,28 +161,42 @@ impl IPRoute {
     }
 
     /// Streams the links (RTM_GETLINK dump) to `f`.
-    pub fn link_dump(&mut self, mut f: impl FnMut(ferroute_codec::rtnl::link::LinkMsg<'_>)) -> Result<DumpSummary> {
+    pub fn link_dump(
+        &mut self,
+        mut f: impl FnMut(ferroute_codec::rtnl::link::LinkMsg<'_>),
+    ) -> Result<DumpSummary> {
         let mut err = None;
-        let s = self.dump_with(link::dump, |m| match ferroute_codec::rtnl::link::LinkMsg::parse(m) {
-            Ok(l) => f(l),
-            Err(e) => err = err.or(Some(e)),
-        })?;
+        let s = self.dump_with(
+            link::dump,
+            |m| match ferroute_codec::rtnl::link::LinkMsg::parse(m) {
+                Ok(l) => f(l),
+                Err(e) => err = err.or(Some(e)),
+            },
+        )?;
         err.map_or(Ok(s), |e| Err(e.into()))
     }
 
     /// One link by index or name, with a kernel GET (no dump); `f` sees its message.
-    pub fn link_get(&mut self, index: u32, name: Option<&str>, f: impl FnOnce(ferroute_codec::rtnl::link::LinkMsg<'_>)) -> Result<()> {
+    pub fn link_get(
+        &mut self,
+        index: u32,
+        name: Option<&str>,
+        f: impl FnOnce(ferroute_codec::rtnl::link::LinkMsg<'_>),
+    ) -> Result<()> {
         let req = self.build(|b| link::get(b, index, name))?;
         let mut f = Some(f);
         let mut err = None;
-        let r = self.sock.request_with(&req, |m| match ferroute_codec::rtnl::link::LinkMsg::parse(m) {
-            Ok(l) => {
-                if let Some(f) = f.take() {
-                    f(l)
+        let r =
+            self.sock.request_with(&req, |m| {
+                match ferroute_codec::rtnl::link::LinkMsg::parse(m) {
+                    Ok(l) => {
+                        if let Some(f) = f.take() {
+                            f(l)
+                        }
+                    }
+                    Err(e) => err = Some(e),
                 }
-            }
-            Err(e) => err = Some(e),
-        });
+            });
         self.buf = req;
         r?;
         err.map_or(Ok(()), |e| Err(e.into()))
@@ -197,26 +214,46 @@ impl IPRoute {
     }
 
     /// Streams addresses to `f`, filtered by the kernel on `family` and `index` (0 = all).
-    pub fn addr_dump(&mut self, family: u8, index: u32, mut f: impl FnMut(AddrMsg<'_>)) -> Result<DumpSummary> {
-        self.dump_with(|b| req::addr_dump(b, family, index), |m| {
-            if let Ok(a) = AddrMsg::parse(m) {
-                f(a)
-            }
-        })
+    pub fn addr_dump(
+        &mut self,
+        family: u8,
+        index: u32,
+        mut f: impl FnMut(AddrMsg<'_>),
+    ) -> Result<DumpSummary> {
+        self.dump_with(
+            |b| req::addr_dump(b, family, index),
+            |m| {
+                if let Ok(a) = AddrMsg::parse(m) {
+                    f(a)
+                }
+            },
+        )
     }
 
     /// Streams routes to `f`, filtered by the kernel (table, oif, protocol, type, family).
-    pub fn route_dump(&mut self, filter: &RouteFilter, mut f: impl FnMut(RouteMsg<'_>)) -> Result<DumpSummary> {
+    pub fn route_dump(
+        &mut self,
+        filter: &RouteFilter,
+        mut f: impl FnMut(RouteMsg<'_>),
+    ) -> Result<DumpSummary> {
         let filter = *filter;
-        self.dump_with(|b| req::route_dump(b, &filter), |m| {
-            if let Ok(r) = RouteMsg::parse(m) {
-                f(r)
-            }
-        })
+        self.dump_with(
+            |b| req::route_dump(b, &filter),
+            |m| {
+                if let Ok(r) = RouteMsg::parse(m) {
+                    f(r)
+                }
+            },
+        )
     }
 
     /// The kernel's chosen route to `dst` (`ip route get`); `f` sees it.
-    pub fn route_get(&mut self, dst: std::net::IpAddr, oif: Option<u32>, f: impl FnOnce(RouteMsg<'_>)) -> Result<()> {
+    pub fn route_get(
+        &mut self,
+        dst: std::net::IpAddr,
+        oif: Option<u32>,
+        f: impl FnOnce(RouteMsg<'_>),
+    ) -> Result<()> {
         let req = self.build(|b| req::route_get(b, dst, oif))?;
         let mut f = Some(f);
         let r = self.sock.request_with(&req, |m| {
@@ -229,26 +266,37 @@ impl IPRoute {
     }
 
     /// Streams neighbours to `f` (family 0 = all; index filter by the kernel).
-    pub fn neigh_dump(&mut self, family: u8, index: u32, mut f: impl FnMut(NeighMsg<'_>)) -> Result<DumpSummary> {
-        self.dump_with(|b| req::neigh_dump(b, family, index), |m| {
-            if let Ok(n) = NeighMsg::parse(m) {
-                f(n)
-            }
-        })
+    pub fn neigh_dump(
+        &mut self,
+        family: u8,
+        index: u32,
+        mut f: impl FnMut(NeighMsg<'_>),
+    ) -> Result<DumpSummary> {
+        self.dump_with(
+            |b| req::neigh_dump(b, family, index),
+            |m| {
+                if let Ok(n) = NeighMsg::parse(m) {
+                    f(n)
+                }
+            },
+        )
     }
 
     /// Streams rules of `family` (0 = all) to `f`.
     pub fn rule_dump(&mut self, family: u8, mut f: impl FnMut(RuleMsg<'_>)) -> Result<DumpSummary> {
-        self.dump_with(|b| req::rule_dump(b, family), |m| {
-            if let Ok(r) = RuleMsg::parse(m) {
-                f(r)
-            }
-        })
+        self.dump_with(
+            |b| req::rule_dump(b, family),
+            |m| {
+                if let Ok(r) = RuleMsg::parse(m) {
+                    f(r)
+                }
+            },
+        )
     }
 
-    /// Deletes every object a dump returns for which `keep` says false... inverted: for
-    /// which `select` returns true. The dumped message is resent as the DEL request
-    /// (pyroute2's flush), so exactly what the dump showed is deleted. Returns the count.
+    /// Deletes every object a dump returns and `select` accepts: each dumped message is
+    /// resent as the DEL request (pyroute2's flush), so exactly what the dump showed is
+    /// deleted. Returns the count.
     fn flush(
         &mut self,
         dump: impl FnOnce(&mut Vec<u8>) -> Result<()>,
@@ -276,29 +324,62 @@ impl IPRoute {
     }
 
     /// Deletes the routes a filtered dump returns and `select` accepts (`ip route flush`).
-    pub fn route_flush(&mut self, filter: &RouteFilter, mut select: impl FnMut(&RouteMsg<'_>) -> bool) -> Result<usize> {
+    pub fn route_flush(
+        &mut self,
+        filter: &RouteFilter,
+        mut select: impl FnMut(&RouteMsg<'_>) -> bool,
+    ) -> Result<usize> {
         let filter = *filter;
-        self.flush(|b| req::route_dump(b, &filter), RTM_DELROUTE, |m| {
-            RouteMsg::parse(m).is_ok_and(|r| select(&r))
-        })
+        self.flush(
+            |b| req::route_dump(b, &filter),
+            RTM_DELROUTE,
+            |m| RouteMsg::parse(m).is_ok_and(|r| select(&r)),
+        )
     }
 
     /// Deletes the addresses of `index` (0 = all) and `family` (0 = all) that `select`
     /// accepts (`ip addr flush`).
-    pub fn addr_flush(&mut self, family: u8, index: u32, mut select: impl FnMut(&AddrMsg<'_>) -> bool) -> Result<usize> {
-        self.flush(|b| req::addr_dump(b, family, index), RTM_DELADDR, |m| {
-            AddrMsg::parse(m).is_ok_and(|a| (index == 0 || a.header().ifa_index() == index) && select(&a))
-        })
+    pub fn addr_flush(
+        &mut self,
+        family: u8,
+        index: u32,
+        mut select: impl FnMut(&AddrMsg<'_>) -> bool,
+    ) -> Result<usize> {
+        self.flush(
+            |b| req::addr_dump(b, family, index),
+            RTM_DELADDR,
+            |m| {
+                AddrMsg::parse(m)
+                    .is_ok_and(|a| (index == 0 || a.header().ifa_index() == index) && select(&a))
+            },
+        )
     }
 
     /// Deletes the neighbours `select` accepts (`ip neigh flush`).
-    pub fn neigh_flush(&mut self, family: u8, index: u32, mut select: impl FnMut(&NeighMsg<'_>) -> bool) -> Result<usize> {
-        self.flush(|b| req::neigh_dump(b, family, index), RTM_DELNEIGH, |m| NeighMsg::parse(m).is_ok_and(|n| select(&n)))
+    pub fn neigh_flush(
+        &mut self,
+        family: u8,
+        index: u32,
+        mut select: impl FnMut(&NeighMsg<'_>) -> bool,
+    ) -> Result<usize> {
+        self.flush(
+            |b| req::neigh_dump(b, family, index),
+            RTM_DELNEIGH,
+            |m| NeighMsg::parse(m).is_ok_and(|n| select(&n)),
+        )
     }
 
     /// Deletes the rules `select` accepts.
-    pub fn rule_flush(&mut self, family: u8, mut select: impl FnMut(&RuleMsg<'_>) -> bool) -> Result<usize> {
-        self.flush(|b| req::rule_dump(b, family), RTM_DELRULE, |m| RuleMsg::parse(m).is_ok_and(|r| select(&r)))
+    pub fn rule_flush(
+        &mut self,
+        family: u8,
+        mut select: impl FnMut(&RuleMsg<'_>) -> bool,
+    ) -> Result<usize> {
+        self.flush(
+            |b| req::rule_dump(b, family),
+            RTM_DELRULE,
+            |m| RuleMsg::parse(m).is_ok_and(|r| select(&r)),
+        )
     }
 
     /// A separate socket subscribed to RTNL multicast `groups` (RTNLGRP_*), yielding typed
@@ -395,17 +476,24 @@ impl IPBatch {
     }
 
     /// Sends the batch on `sock` and collects the acknowledgement of every message. The
-    /// buffer goes out in chunks of whole messages no larger than `chunk` bytes (the
-    /// socket's send buffer bounds one sendmsg); each chunk's acks are read before the next
-    /// chunk is sent, so the receive buffer never overflows.
+    /// buffer goes out in chunks of whole messages, at most 64 KiB and 128 messages each
+    /// (the socket's send buffer bounds one sendmsg, and each message's ACK is a separate
+    /// skb in the receive buffer); each chunk's acks are read before the next chunk is
+    /// sent, so the receive buffer never overflows.
     pub fn send(&self, sock: &mut NetlinkSocket) -> Result<BatchResult> {
-        self.send_chunked(sock, 64 * 1024)
+        self.send_chunked(sock, 64 * 1024, 128)
     }
 
-    /// [`send`](Self::send) with an explicit chunk size.
-    pub fn send_chunked(&self, sock: &mut NetlinkSocket, chunk: usize) -> Result<BatchResult> {
+    /// [`send`](Self::send) with explicit chunk limits (bytes and messages).
+    pub fn send_chunked(
+        &self,
+        sock: &mut NetlinkSocket,
+        chunk: usize,
+        max_msgs: usize,
+    ) -> Result<BatchResult> {
         let mut results = Vec::with_capacity(self.count);
-        let msgs: Vec<NlMsg<'_>> = Messages::new(&self.buf).collect::<std::result::Result<_, _>>()?;
+        let msgs: Vec<NlMsg<'_>> =
+            Messages::new(&self.buf).collect::<std::result::Result<_, _>>()?;
         let mut i = 0;
         while i < msgs.len() {
             let start = msgs[i].offset();
@@ -413,7 +501,7 @@ impl IPBatch {
             let mut end = start;
             while j < msgs.len() {
                 let e = msgs[j].offset() + ferroute_codec::nl::nlmsg_align(msgs[j].bytes().len());
-                if e - start > chunk && j > i {
+                if (e - start > chunk || j - i >= max_msgs.max(1)) && j > i {
                     break;
                 }
                 end = e.min(self.buf.len());
@@ -431,7 +519,9 @@ impl IPBatch {
                     if m.nlmsg_type() != NLMSG_ERROR && m.nlmsg_type() != NLMSG_DONE {
                         return;
                     }
-                    let Some(k) = want.iter().position(|s| *s == m.nlmsg_seq()) else { return };
+                    let Some(k) = want.iter().position(|s| *s == m.nlmsg_seq()) else {
+                        return;
+                    };
                     if got[k].is_some() {
                         return;
                     }

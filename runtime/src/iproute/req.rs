@@ -4,7 +4,7 @@
 
 use std::net::{IpAddr, Ipv4Addr};
 
-use ferroute_codec::nl::{MsgBuilder, NlaWriter, NlmF, NlmFNew};
+use ferroute_codec::nl::{NlaWriter, NlmF, NlmFNew};
 use ferroute_codec::rtnl::addr::{self, IfAddrMsg, IfaCacheinfo};
 use ferroute_codec::rtnl::consts::*;
 use ferroute_codec::rtnl::neigh::{self, NdMsg};
@@ -41,7 +41,8 @@ impl Mode {
     }
 }
 
-fn invalid(why: impl Into<String>) -> Error {
+/// An [`Error::InvalidRequest`] saying `why`.
+pub(crate) fn invalid(why: impl Into<String>) -> Error {
     Error::InvalidRequest(why.into())
 }
 
@@ -54,20 +55,21 @@ pub fn family_of(ip: &IpAddr) -> u8 {
 pub fn check_prefix(ip: &IpAddr, len: u8) -> Result<()> {
     let max = if ip.is_ipv4() { 32 } else { 128 };
     if len > max {
-        return Err(invalid(format!("prefix length {len} is longer than {max} for {ip}")));
+        return Err(invalid(format!(
+            "prefix length {len} is longer than {max} for {ip}"
+        )));
     }
     Ok(())
 }
 
-fn check_name(name: &str) -> Result<()> {
+/// Checks an interface name as the kernel would (1 to 15 bytes, no '/', space or NUL).
+pub(crate) fn check_name(name: &str) -> Result<()> {
     if name.is_empty() || name.len() >= 16 || name.contains(['/', ' ', '\0']) {
-        return Err(invalid(format!("{name:?} is not a valid interface name (1 to 15 bytes, no '/' or spaces)")));
+        return Err(invalid(format!(
+            "{name:?} is not a valid interface name (1 to 15 bytes, no '/' or spaces)"
+        )));
     }
     Ok(())
-}
-
-fn begin(buf: &mut Vec<u8>, ty: u16, flags: u16, seq: u32) -> Result<MsgBuilder<&mut Vec<u8>>> {
-    Ok(MsgBuilder::new(buf, ty, flags | NlmF::REQUEST.bits() | NlmF::ACK.bits(), seq, 0)?)
 }
 
 /// The IPv4 broadcast address of `addr/len`.
@@ -94,11 +96,19 @@ pub fn addr(buf: &mut Vec<u8>, seq: u32, new: Option<Mode>, s: &AddrSpec) -> Res
         Some(m) => (RTM_NEWADDR, m.flags()),
         None => (RTM_DELADDR, 0),
     };
-    let mut b = addr::build(&mut *buf, ty, flags | NlmF::REQUEST.bits() | NlmF::ACK.bits(), seq, &hdr)?;
+    let mut b = addr::build(
+        &mut *buf,
+        ty,
+        flags | NlmF::REQUEST.bits() | NlmF::ACK.bits(),
+        seq,
+        &hdr,
+    )?;
     b.put_ip(addr::IFA_LOCAL, s.address)?;
     b.put_ip(addr::IFA_ADDRESS, s.peer.unwrap_or(s.address))?;
     if let Some(bc) = s.broadcast {
-        let IpAddr::V4(a) = s.address else { return Err(invalid("broadcast is IPv4 only")) };
+        let IpAddr::V4(a) = s.address else {
+            return Err(invalid("broadcast is IPv4 only"));
+        };
         let bc = match bc {
             Broadcast::Auto => broadcast_of(a, s.prefixlen),
             Broadcast::Addr(x) => x,
@@ -130,7 +140,11 @@ pub fn addr(buf: &mut Vec<u8>, seq: u32, new: Option<Mode>, s: &AddrSpec) -> Res
 /// An RTM_GETADDR dump request, filtered by the kernel (strict checking) on `family`
 /// and `index` when they are not 0.
 pub fn addr_dump(buf: &mut Vec<u8>, family: u8, index: u32) -> Result<()> {
-    let hdr = IfAddrMsg { ifa_family: family, ifa_index: index.into(), ..Default::default() };
+    let hdr = IfAddrMsg {
+        ifa_family: family,
+        ifa_index: index.into(),
+        ..Default::default()
+    };
     addr::build(&mut *buf, RTM_GETADDR, 0, 0, &hdr)?.finish()?;
     Ok(())
 }
@@ -163,21 +177,50 @@ fn route_msg(buf: &mut Vec<u8>, seq: u32, ty: u16, flags: u16, s: &RouteSpec) ->
     let table = s.table.unwrap_or(RT_TABLE_MAIN);
     let scope = s.scope.unwrap_or(match rtype {
         RTN_LOCAL | RTN_NAT => RT_SCOPE_HOST,
-        RTN_UNICAST if s.gateway.is_none() && s.nexthops.is_empty() && ty != RTM_DELROUTE => RT_SCOPE_LINK,
+        RTN_UNICAST if s.gateway.is_none() && s.nexthops.is_empty() && ty != RTM_DELROUTE => {
+            RT_SCOPE_LINK
+        }
         _ => RT_SCOPE_UNIVERSE,
     });
-    let scope = if ty == RTM_DELROUTE && s.scope.is_none() { RT_SCOPE_NOWHERE } else { scope };
+    let scope = if ty == RTM_DELROUTE && s.scope.is_none() {
+        RT_SCOPE_NOWHERE
+    } else {
+        scope
+    };
     let hdr = RtMsg {
         rtm_family: family,
         rtm_dst_len: dst_len,
-        rtm_table: if table < 256 { table as u8 } else { RT_TABLE_UNSPEC as u8 },
-        rtm_protocol: if ty == RTM_NEWROUTE { s.protocol.unwrap_or(RTPROT_BOOT) } else { s.protocol.unwrap_or(0) },
+        rtm_table: if table < 256 {
+            table as u8
+        } else {
+            RT_TABLE_UNSPEC as u8
+        },
+        rtm_protocol: if ty == RTM_NEWROUTE {
+            s.protocol.unwrap_or(RTPROT_BOOT)
+        } else {
+            s.protocol.unwrap_or(0)
+        },
         rtm_scope: scope,
-        rtm_type: if ty == RTM_DELROUTE && s.rtype.is_none() { RTN_UNSPEC } else { rtype },
-        rtm_flags: (if s.onlink { RtnhF::ONLINK.bits() as u32 } else { 0 }).into(),
+        rtm_type: if ty == RTM_DELROUTE && s.rtype.is_none() {
+            RTN_UNSPEC
+        } else {
+            rtype
+        },
+        rtm_flags: (if s.onlink {
+            RtnhF::ONLINK.bits() as u32
+        } else {
+            0
+        })
+        .into(),
         ..Default::default()
     };
-    let mut b = route::build(&mut *buf, ty, flags | NlmF::REQUEST.bits() | NlmF::ACK.bits(), seq, &hdr)?;
+    let mut b = route::build(
+        &mut *buf,
+        ty,
+        flags | NlmF::REQUEST.bits() | NlmF::ACK.bits(),
+        seq,
+        &hdr,
+    )?;
     if table >= 256 {
         b.put_u32(route::RTA_TABLE, table)?;
     }
@@ -200,7 +243,9 @@ fn route_msg(buf: &mut Vec<u8>, seq: u32, ty: u16, flags: u16, s: &RouteSpec) ->
         let n = b.nest_start_raw(route::RTA_METRICS)?;
         for (k, v) in &s.metrics {
             if *k == route::RTAX_CC_ALGO {
-                return Err(invalid("congestion control metric takes a name, not a number"));
+                return Err(invalid(
+                    "congestion control metric takes a name, not a number",
+                ));
             }
             b.put_u32(*k, *v)?;
         }
@@ -210,7 +255,10 @@ fn route_msg(buf: &mut Vec<u8>, seq: u32, ty: u16, flags: u16, s: &RouteSpec) ->
         let mp = b.nest_start_raw(route::RTA_MULTIPATH)?;
         for nh in &s.nexthops {
             if !(1..=256).contains(&nh.weight) && nh.weight != 0 {
-                return Err(invalid(format!("nexthop weight {} is outside 1..=256", nh.weight)));
+                return Err(invalid(format!(
+                    "nexthop weight {} is outside 1..=256",
+                    nh.weight
+                )));
             }
             let h = RtNextHop {
                 rtnh_flags: if nh.onlink { RtnhF::ONLINK.bits() } else { 0 },
@@ -313,7 +361,13 @@ pub fn neigh(buf: &mut Vec<u8>, seq: u32, new: Option<Mode>, s: &NeighSpec) -> R
         Some(m) => (RTM_NEWNEIGH, m.flags()),
         None => (RTM_DELNEIGH, 0),
     };
-    let mut b = neigh::build(&mut *buf, ty, flags | NlmF::REQUEST.bits() | NlmF::ACK.bits(), seq, &hdr)?;
+    let mut b = neigh::build(
+        &mut *buf,
+        ty,
+        flags | NlmF::REQUEST.bits() | NlmF::ACK.bits(),
+        seq,
+        &hdr,
+    )?;
     if let Some(d) = s.dst {
         b.put_ip(neigh::NDA_DST, d)?;
     }
@@ -330,10 +384,18 @@ pub fn neigh(buf: &mut Vec<u8>, seq: u32, new: Option<Mode>, s: &NeighSpec) -> R
     Ok(())
 }
 
-/// An RTM_GETNEIGH dump request (family 0 = all; index filter applied by the kernel).
+/// An RTM_GETNEIGH dump request (family 0 = all). With strict checking the header must
+/// be empty but for the family; the kernel filters by NDA_IFINDEX.
 pub fn neigh_dump(buf: &mut Vec<u8>, family: u8, index: u32) -> Result<()> {
-    let hdr = NdMsg { ndm_family: family, ndm_ifindex: (index as i32).into(), ..Default::default() };
-    neigh::build(&mut *buf, RTM_GETNEIGH, 0, 0, &hdr)?.finish()?;
+    let hdr = NdMsg {
+        ndm_family: family,
+        ..Default::default()
+    };
+    let mut b = neigh::build(&mut *buf, RTM_GETNEIGH, 0, 0, &hdr)?;
+    if index != 0 {
+        b.put_u32(neigh::NDA_IFINDEX, index)?;
+    }
+    b.finish()?;
     Ok(())
 }
 
@@ -351,7 +413,11 @@ pub fn rule(buf: &mut Vec<u8>, seq: u32, new: Option<Mode>, s: &RuleSpec) -> Res
         }
     }
     let table = s.table.unwrap_or(0);
-    let action = s.action.unwrap_or(if s.goto.is_some() { FR_ACT_GOTO } else { FR_ACT_TO_TBL });
+    let action = s.action.unwrap_or(if s.goto.is_some() {
+        FR_ACT_GOTO
+    } else {
+        FR_ACT_TO_TBL
+    });
     let hdr = FibRuleHdr {
         family: s.family,
         dst_len: s.dst.map_or(0, |d| d.1),
@@ -365,7 +431,13 @@ pub fn rule(buf: &mut Vec<u8>, seq: u32, new: Option<Mode>, s: &RuleSpec) -> Res
         Some(m) => (RTM_NEWRULE, m.flags()),
         None => (RTM_DELRULE, 0),
     };
-    let mut b = rule::build(&mut *buf, ty, flags | NlmF::REQUEST.bits() | NlmF::ACK.bits(), seq, &hdr)?;
+    let mut b = rule::build(
+        &mut *buf,
+        ty,
+        flags | NlmF::REQUEST.bits() | NlmF::ACK.bits(),
+        seq,
+        &hdr,
+    )?;
     if table >= 256 || (table != 0 && new.is_some()) {
         b.put_u32(rule::FRA_TABLE, table)?;
     }
@@ -413,7 +485,10 @@ pub fn rule(buf: &mut Vec<u8>, seq: u32, new: Option<Mode>, s: &RuleSpec) -> Res
 
 /// An RTM_GETRULE dump request.
 pub fn rule_dump(buf: &mut Vec<u8>, family: u8) -> Result<()> {
-    let hdr = FibRuleHdr { family, ..Default::default() };
+    let hdr = FibRuleHdr {
+        family,
+        ..Default::default()
+    };
     rule::build(&mut *buf, RTM_GETRULE, 0, 0, &hdr)?.finish()?;
     Ok(())
 }
@@ -434,18 +509,33 @@ mod tests {
 
     #[test]
     fn broadcast_is_computed_from_the_prefix() {
-        assert_eq!(broadcast_of("10.1.2.3".parse().unwrap(), 24), Ipv4Addr::new(10, 1, 2, 255));
-        assert_eq!(broadcast_of("10.1.2.3".parse().unwrap(), 32), Ipv4Addr::new(10, 1, 2, 3));
-        assert_eq!(broadcast_of("10.1.2.3".parse().unwrap(), 0), Ipv4Addr::BROADCAST);
+        assert_eq!(
+            broadcast_of("10.1.2.3".parse().unwrap(), 24),
+            Ipv4Addr::new(10, 1, 2, 255)
+        );
+        assert_eq!(
+            broadcast_of("10.1.2.3".parse().unwrap(), 32),
+            Ipv4Addr::new(10, 1, 2, 3)
+        );
+        assert_eq!(
+            broadcast_of("10.1.2.3".parse().unwrap(), 0),
+            Ipv4Addr::BROADCAST
+        );
     }
 
     #[test]
     fn too_long_prefixes_are_refused_before_sending() {
         let mut b = Vec::new();
         let s = RouteSpec::to(Some(("10.0.0.0".parse().unwrap(), 33)));
-        assert!(matches!(route_new(&mut b, 1, Mode::Add, &s), Err(Error::InvalidRequest(_))));
+        assert!(matches!(
+            route_new(&mut b, 1, Mode::Add, &s),
+            Err(Error::InvalidRequest(_))
+        ));
         let a = AddrSpec::new(1, "::1".parse().unwrap(), 129);
-        assert!(matches!(addr(&mut b, 1, Some(Mode::Add), &a), Err(Error::InvalidRequest(_))));
+        assert!(matches!(
+            addr(&mut b, 1, Some(Mode::Add), &a),
+            Err(Error::InvalidRequest(_))
+        ));
         assert!(b.is_empty());
     }
 
@@ -465,6 +555,9 @@ mod tests {
         assert_eq!(r.header().rtm_scope(), RT_SCOPE_UNIVERSE);
         assert_eq!(r.header().rtm_protocol(), RTPROT_BOOT);
         let idx = r.index().unwrap();
-        assert_eq!(idx.gateway().unwrap().unwrap().ip(), Some("192.0.2.1".parse().unwrap()));
+        assert_eq!(
+            idx.gateway().unwrap().unwrap().ip(),
+            Some("192.0.2.1".parse().unwrap())
+        );
     }
 }

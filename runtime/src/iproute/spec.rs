@@ -181,15 +181,25 @@ pub struct LinkSpec {
 impl LinkSpec {
     /// A new link named `name` of `kind`.
     pub fn new(name: &str, kind: LinkKind) -> Self {
-        LinkSpec { name: Some(name.to_owned()), kind: Some(kind), ..Default::default() }
+        LinkSpec {
+            name: Some(name.to_owned()),
+            kind: Some(kind),
+            ..Default::default()
+        }
     }
     /// Changes to the link with index `index`.
     pub fn index(index: u32) -> Self {
-        LinkSpec { index, ..Default::default() }
+        LinkSpec {
+            index,
+            ..Default::default()
+        }
     }
     /// Changes to the link named `name`.
     pub fn named(name: &str) -> Self {
-        LinkSpec { name: Some(name.to_owned()), ..Default::default() }
+        LinkSpec {
+            name: Some(name.to_owned()),
+            ..Default::default()
+        }
     }
 }
 
