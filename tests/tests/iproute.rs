@@ -705,3 +705,163 @@ fn events_arrive_in_order() {
         assert!(first("deladdr") < first("dellink m0"), "{seen:?}");
     });
 }
+
+#[test]
+fn bridge_ports_and_fdb() {
+    in_netns(|| {
+        let mut ipr = IPRoute::new().unwrap();
+        let v = veth(&mut ipr, "p0", "p1");
+        ipr.link_add(&LinkSpec::new(
+            "brv",
+            LinkKind::Bridge {
+                stp_state: None,
+                forward_delay: None,
+                vlan_filtering: None,
+            },
+        ))
+        .unwrap();
+        let br = ipr.link_lookup("brv").unwrap().unwrap();
+        assert!(
+            ipr.link_set(&LinkSpec {
+                master: Some(br),
+                ..LinkSpec::index(br)
+            })
+            .is_err(),
+            "not its own master"
+        );
+        ipr.link_set(&LinkSpec {
+            master: Some(br),
+            ..LinkSpec::index(v)
+        })
+        .unwrap();
+        ipr.brport_set(&BrPortSpec {
+            index: v,
+            cost: Some(7),
+            learning: Some(false),
+            ..Default::default()
+        })
+        .unwrap();
+        let d = json(&["-d", "link", "show", "p0"]);
+        let info = &d[0]["linkinfo"]["info_slave_data"];
+        assert_eq!(
+            (info["cost"].as_u64(), info["learning"].as_bool()),
+            (Some(7), Some(false))
+        );
+
+        // This kernel is built without CONFIG_BRIDGE_VLAN_FILTERING: the VLAN request
+        // reaches it and is refused with EOPNOTSUPP (its bytes are checked against the
+        // UAPI layout in runtime/src/iproute/link.rs's unit tests).
+        let e = ipr
+            .bridge_vlan_add(&BridgeVlan {
+                index: v,
+                vid: 100,
+                pvid: true,
+                untagged: true,
+                self_: false,
+            })
+            .unwrap_err();
+        assert_eq!(e.errno(), Some(95), "{e}");
+        let e = ipr
+            .bridge_vlan_add(&BridgeVlan {
+                index: v,
+                vid: 5000,
+                ..Default::default()
+            })
+            .unwrap_err();
+        assert!(matches!(e, Error::InvalidRequest(_)));
+        // the AF_BRIDGE dump lists the port
+        let mut ports = Vec::new();
+        ipr.bridge_dump(|l| ports.push(l.header().ifi_index() as u32))
+            .unwrap();
+        assert!(ports.contains(&v), "{ports:?}");
+
+        // static fdb entry (AF_BRIDGE neighbour) on the port
+        let fdb = NeighSpec {
+            index: v,
+            family: AF_BRIDGE,
+            dst: None,
+            lladdr: Some(vec![0x02, 0xaa, 0, 0, 0, 1]),
+            state: Some(0x40), // NUD_NOARP: "static"
+            flags: 0x04,       // NTF_MASTER
+            vlan: None,
+            master: None,
+        };
+        ipr.neigh_new(Mode::Add, &fdb).unwrap();
+        let out = std::process::Command::new("bridge")
+            .args(["-j", "fdb", "show", "dev", "p0"])
+            .output()
+            .unwrap();
+        let f: Value = serde_json::from_slice(&out.stdout).unwrap();
+        let e = f
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|e| e["mac"] == "02:aa:00:00:00:01")
+            .expect("fdb entry");
+        assert_eq!(
+            (e["master"].as_str(), e["state"].as_str()),
+            (Some("brv"), Some("static"))
+        );
+        ipr.neigh_del(&fdb).unwrap();
+        let out = std::process::Command::new("bridge")
+            .args(["-j", "fdb", "show", "dev", "p0"])
+            .output()
+            .unwrap();
+        let f: Value = serde_json::from_slice(&out.stdout).unwrap();
+        assert!(
+            f.as_array()
+                .unwrap()
+                .iter()
+                .all(|e| e["mac"] != "02:aa:00:00:00:01")
+        );
+    });
+}
+
+#[test]
+fn a_veth_peer_goes_into_another_namespace() {
+    in_netns(|| {
+        // a second namespace, held by a thread that waits until we are done
+        let (tx, rx) = std::sync::mpsc::channel();
+        let (done_tx, done_rx) = std::sync::mpsc::channel::<()>();
+        let other = std::thread::spawn(move || {
+            ferroute::netns::unshare_thread().unwrap();
+            tx.send(ferroute::netns::current().unwrap()).unwrap();
+            done_rx.recv().unwrap();
+            json(&["link", "show"])
+        });
+        let fd = rx.recv().unwrap();
+        let mut ipr = IPRoute::new().unwrap();
+        use std::os::fd::AsRawFd;
+        ipr.link_add(&LinkSpec::new(
+            "here0",
+            LinkKind::Veth {
+                peer: "there0".into(),
+                peer_netns: Some(NetnsRef::Fd(fd.as_raw_fd())),
+            },
+        ))
+        .unwrap();
+        assert!(ipr.link_lookup("here0").unwrap().is_some());
+        assert_eq!(ipr.link_lookup("there0").unwrap(), None);
+        // and a link moved afterwards
+        ipr.link_add(&LinkSpec::new("mover", LinkKind::Ifb))
+            .unwrap();
+        ipr.link_set(&LinkSpec {
+            netns: Some(NetnsRef::Fd(fd.as_raw_fd())),
+            ..LinkSpec::named("mover")
+        })
+        .unwrap();
+        assert_eq!(ipr.link_lookup("mover").unwrap(), None);
+        done_tx.send(()).unwrap();
+        let links = other.join().unwrap();
+        let names: Vec<&str> = links
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter_map(|l| l["ifname"].as_str())
+            .collect();
+        assert!(
+            names.contains(&"there0") && names.contains(&"mover"),
+            "{names:?}"
+        );
+    });
+}

@@ -103,6 +103,18 @@ pub trait RtnlRequests: Submit {
     fn neigh_del(&mut self, s: &NeighSpec) -> Result<()> {
         self.submit(&mut |b, seq| req::neigh(b, seq, None, s))
     }
+    /// Sets bridge port options (`bridge link set`).
+    fn brport_set(&mut self, s: &BrPortSpec) -> Result<()> {
+        self.submit(&mut |b, seq| link::brport_set(b, seq, s))
+    }
+    /// Adds a VLAN to a bridge port (`bridge vlan add`).
+    fn bridge_vlan_add(&mut self, v: &BridgeVlan) -> Result<()> {
+        self.submit(&mut |b, seq| link::bridge_vlan(b, seq, true, v))
+    }
+    /// Removes a VLAN from a bridge port (`bridge vlan del`).
+    fn bridge_vlan_del(&mut self, v: &BridgeVlan) -> Result<()> {
+        self.submit(&mut |b, seq| link::bridge_vlan(b, seq, false, v))
+    }
     /// Adds a rule.
     fn rule_add(&mut self, s: &RuleSpec) -> Result<()> {
         self.submit(&mut |b, seq| req::rule(b, seq, Some(Mode::Add), s))
@@ -174,6 +186,18 @@ impl IPRoute {
             },
         )?;
         err.map_or(Ok(s), |e| Err(e.into()))
+    }
+
+    /// Streams the bridge ports (AF_BRIDGE link dump with their VLANs) to `f`.
+    pub fn bridge_dump(
+        &mut self,
+        mut f: impl FnMut(ferroute_codec::rtnl::link::LinkMsg<'_>),
+    ) -> Result<DumpSummary> {
+        self.dump_with(link::bridge_dump, |m| {
+            if let Ok(l) = ferroute_codec::rtnl::link::LinkMsg::parse(m) {
+                f(l)
+            }
+        })
     }
 
     /// One link by index or name, with a kernel GET (no dump); `f` sees its message.

@@ -372,3 +372,40 @@ pub struct RuleSpec {
     /// FIB_RULE_INVERT.
     pub invert: bool,
 }
+
+/// Bridge port options (`bridge link set`): IFLA_BRPORT_* in IFLA_PROTINFO of an
+/// AF_BRIDGE RTM_SETLINK. Unset fields are left as they are.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct BrPortSpec {
+    /// The port's interface index.
+    pub index: u32,
+    /// IFLA_BRPORT_STATE (BR_STATE_*).
+    pub state: Option<u8>,
+    /// IFLA_BRPORT_PRIORITY.
+    pub priority: Option<u16>,
+    /// IFLA_BRPORT_COST.
+    pub cost: Option<u32>,
+    /// IFLA_BRPORT_GUARD (BPDU guard).
+    pub guard: Option<bool>,
+    /// IFLA_BRPORT_FAST_LEAVE.
+    pub fast_leave: Option<bool>,
+    /// IFLA_BRPORT_LEARNING.
+    pub learning: Option<bool>,
+    /// IFLA_BRPORT_UNICAST_FLOOD.
+    pub flood: Option<bool>,
+}
+
+/// One VLAN on a bridge port (or, with `self_`, on the bridge device itself).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct BridgeVlan {
+    /// The port's (or bridge's) interface index.
+    pub index: u32,
+    /// VLAN id, 1..=4094.
+    pub vid: u16,
+    /// BRIDGE_VLAN_INFO_PVID: untagged ingress goes to this VLAN.
+    pub pvid: bool,
+    /// BRIDGE_VLAN_INFO_UNTAGGED: egress untagged.
+    pub untagged: bool,
+    /// BRIDGE_FLAGS_SELF: the bridge device's own VLAN (`bridge vlan add ... self`).
+    pub self_: bool,
+}
