@@ -30,6 +30,9 @@ pub enum Error {
     DumpInterrupted,
     /// The socket (or its cache thread) is closed.
     Closed,
+    /// A request was refused before sending because the kernel's answer would be cryptic
+    /// (a missing name, a prefix longer than the family allows, ...).
+    InvalidRequest(String),
 }
 
 impl Error {
@@ -70,6 +73,7 @@ impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Error::Io(e) => write!(f, "io error: {e}"),
+            Error::InvalidRequest(why) => write!(f, "invalid request: {why}"),
             Error::Kernel(k) => k.fmt(f),
             Error::Codec(e) => write!(f, "codec error: {e}"),
             Error::Timeout => f.write_str("timed out waiting for the kernel"),

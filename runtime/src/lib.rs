@@ -45,6 +45,7 @@ pub use ferroute_codec as codec;
 pub mod cache;
 pub mod decode;
 pub mod error;
+pub mod iproute;
 pub mod netns;
 pub mod proxy;
 pub mod request;

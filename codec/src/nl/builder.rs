@@ -19,6 +19,14 @@ pub struct Nest {
     offset: usize,
 }
 
+impl Nest {
+    /// Offset of the nest's header in the buffer (the nest is empty while the buffer's
+    /// length is this plus NLA_HDRLEN).
+    pub fn offset(&self) -> usize {
+        self.offset
+    }
+}
+
 /// Attribute writing, shared by [`MsgBuilder`] and [`AttrBuilder`].
 ///
 /// Every method either writes the whole attribute (header, payload, padding) or returns
