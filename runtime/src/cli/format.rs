@@ -1,0 +1,1 @@
+//! Typed rows -> iproute2-compatible JSON and text (in progress).

@@ -1,0 +1,1 @@
+//! iproute2 command syntax -> typed commands (in progress).
