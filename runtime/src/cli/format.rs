@@ -1282,7 +1282,7 @@ fn rule_parts(r: &RuleRow, o: &Opts) -> Vec<(&'static str, Value, String)> {
         && ((p != 0 && p != 2) || o.details)
     {
         let n = name_or_number(names::RTPROT, p.into());
-        v.push(("protocol", n.clone().into(), format!(" proto {n} ")));
+        v.push(("protocol", n.clone().into(), format!(" proto {n}")));
     }
     v
 }
