@@ -89,6 +89,13 @@ pub enum ParseError {
         /// The offending word.
         word: String,
     },
+    /// `Argument "WORD" is unknown, try "ip OBJECT help".`
+    UnknownArgument {
+        /// The offending word.
+        word: String,
+        /// The object (monitor, ...).
+        object: &'static str,
+    },
     /// An iproute2 object or kind that ferroute does not implement.
     Unsupported {
         /// What is not supported.
@@ -137,6 +144,12 @@ impl fmt::Display for ParseError {
             }
             ParseError::UnknownObject { word } => {
                 write!(f, "Object \"{word}\" is unknown, try \"ip help\".")
+            }
+            ParseError::UnknownArgument { word, object } => {
+                write!(
+                    f,
+                    "Argument \"{word}\" is unknown, try \"ip {object} help\"."
+                )
             }
             ParseError::Unsupported { what } => write!(f, "Error: {what} is not supported"),
             ParseError::Unterminated => write!(f, "Unterminated quoted string"),
@@ -2866,9 +2879,9 @@ fn parse_monitor(w: &[&str]) -> Result<Vec<MonitorObject>> {
             .iter()
             .find(|(n, _)| matches(x, n))
             .map(|(_, o)| *o)
-            .ok_or_else(|| ParseError::Invalid {
+            .ok_or_else(|| ParseError::UnknownArgument {
                 word: x.to_string(),
-                what: "unknown monitor object".into(),
+                object: "monitor",
             })?;
         if !out.contains(&o) {
             out.push(o);
@@ -3790,6 +3803,233 @@ fn parse_tc(object: TcObject, w: &[&str]) -> Result<TcCmd> {
         return Err(ParseError::Missing { key: "root|parent" });
     }
     Ok(c)
+}
+
+// ---------------------------------------------------------------------------------------
+// What iproute2 sends: flags and header defaults for the request builders
+// ---------------------------------------------------------------------------------------
+
+/// `NLM_F_REPLACE`.
+pub const NLM_F_REPLACE: u16 = 0x100;
+/// `NLM_F_EXCL`.
+pub const NLM_F_EXCL: u16 = 0x200;
+/// `NLM_F_CREATE`.
+pub const NLM_F_CREATE: u16 = 0x400;
+/// `NLM_F_APPEND`.
+pub const NLM_F_APPEND: u16 = 0x800;
+
+impl Action {
+    /// The NLM_F_* creation flags iproute2 adds to a modifying request (besides
+    /// NLM_F_REQUEST | NLM_F_ACK): add = CREATE|EXCL, replace = CREATE|REPLACE,
+    /// change = REPLACE, append = CREATE|APPEND, prepend = CREATE, others 0.
+    pub fn nlm_flags(self) -> u16 {
+        match self {
+            Action::Add => NLM_F_CREATE | NLM_F_EXCL,
+            Action::Replace => NLM_F_CREATE | NLM_F_REPLACE,
+            Action::Change => NLM_F_REPLACE,
+            Action::Append => NLM_F_CREATE | NLM_F_APPEND,
+            Action::Prepend => NLM_F_CREATE,
+            _ => 0,
+        }
+    }
+}
+
+/// The rtmsg fields iproute2 sends for a route request (`iproute_modify`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct RouteHeader {
+    /// rtm_family (AF_INET when nothing says otherwise).
+    pub family: u8,
+    /// rtm_dst_len.
+    pub dst_len: u8,
+    /// rtm_src_len.
+    pub src_len: u8,
+    /// The table: rtm_table when < 256 (else RT_TABLE_UNSPEC there and the id in RTA_TABLE).
+    pub table: u32,
+    /// rtm_protocol (RTPROT_BOOT for new routes, 0 for deletes unless given).
+    pub protocol: u8,
+    /// rtm_scope.
+    pub scope: u8,
+    /// rtm_type (RTN_UNICAST for new routes, 0 for deletes unless given).
+    pub kind: u8,
+    /// rtm_flags (RTNH_F_ONLINK when `onlink`).
+    pub flags: u32,
+}
+
+impl RouteSpec {
+    /// The header iproute2 would send for `action`, with its defaults: table main,
+    /// protocol boot, type unicast, scope host for local/nat, link for
+    /// broadcast/multicast/anycast and for unicast IPv4 routes without a gateway,
+    /// nowhere for deletes, universe otherwise.
+    pub fn header(&self, action: Action) -> RouteHeader {
+        let del = action == Action::Del;
+        let family = match self.family {
+            Family::Inet6 => names::AF_INET6,
+            _ => names::AF_INET,
+        };
+        let kind = self
+            .kind
+            .unwrap_or(if del { 0 } else { names::RTN_UNICAST });
+        let scope = self.scope.unwrap_or_else(|| {
+            if family == names::AF_INET6 {
+                0
+            } else {
+                match kind {
+                    2 | 10 => 254,
+                    3..=5 => 253,
+                    0 | 1 if del => 255,
+                    0 | 1
+                        if self.via.is_none()
+                            && self.nexthops.is_empty()
+                            && self.nhid.is_none() =>
+                    {
+                        253
+                    }
+                    _ => {
+                        if del {
+                            255
+                        } else {
+                            0
+                        }
+                    }
+                }
+            }
+        });
+        let len = |t: &Option<Target>| match t {
+            Some(Target::Prefix(p)) => p.len,
+            _ => 0,
+        };
+        RouteHeader {
+            family,
+            dst_len: len(&self.dst),
+            src_len: len(&self.from),
+            table: self.table.unwrap_or(names::RT_TABLE_MAIN),
+            protocol: self
+                .protocol
+                .unwrap_or(if del { 0 } else { names::RTPROT_BOOT }),
+            scope,
+            kind,
+            flags: if self.onlink { 0x04 } else { 0 },
+        }
+    }
+}
+
+/// The ifaddrmsg fields and addresses iproute2 sends for an address request.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct AddrHeader {
+    /// ifa_family.
+    pub family: u8,
+    /// ifa_prefixlen (the peer's length when it was written, else the local one).
+    pub prefixlen: u8,
+    /// ifa_scope (host for 127.0.0.0/8 when not given, else as given or global).
+    pub scope: u8,
+    /// IFA_LOCAL.
+    pub local: IpAddr,
+    /// IFA_ADDRESS (the peer, or the local address).
+    pub address: IpAddr,
+    /// IFA_BROADCAST (`+`/`-` computed from the prefix, IPv4 only).
+    pub broadcast: Option<IpAddr>,
+}
+
+impl AddrSpec {
+    /// The header and addresses iproute2 would send (`ipaddr_modify`).
+    pub fn header(&self, action: Action) -> AddrHeader {
+        let family = if self.local.addr.is_ipv4() {
+            names::AF_INET
+        } else {
+            names::AF_INET6
+        };
+        let prefixlen = match self.peer {
+            Some(p) if p.explicit_len => p.len,
+            _ => self.local.len,
+        };
+        let scope = self.scope.unwrap_or(match self.local.addr {
+            IpAddr::V4(a) if action != Action::Del && a.octets()[0] == 127 => 254,
+            _ => 0,
+        });
+        let broadcast = match (self.broadcast, self.local.addr) {
+            (Some(Brd::Addr(a)), _) => Some(a),
+            (Some(b), IpAddr::V4(a)) if prefixlen <= 30 => {
+                let mask = if prefixlen == 0 {
+                    0
+                } else {
+                    u32::MAX << (32 - u32::from(prefixlen))
+                };
+                let v = u32::from(a);
+                let v = if b == Brd::Plus { v | !mask } else { v & mask };
+                Some(IpAddr::V4(v.into()))
+            }
+            _ => None,
+        };
+        AddrHeader {
+            family,
+            prefixlen,
+            scope,
+            local: self.local.addr,
+            address: self.peer.map_or(self.local.addr, |p| p.addr),
+            broadcast,
+        }
+    }
+}
+
+/// The fib_rule_hdr fields iproute2 sends for a rule request (`iprule_modify`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct RuleHeader {
+    /// family (AF_INET unless -6 or an IPv6 prefix).
+    pub family: u8,
+    /// dst_len.
+    pub dst_len: u8,
+    /// src_len.
+    pub src_len: u8,
+    /// tos.
+    pub tos: u8,
+    /// The table: header table when < 256 (else 0 there and FRA_TABLE).
+    pub table: u32,
+    /// action (FR_ACT_*).
+    pub action: u8,
+    /// flags (FIB_RULE_INVERT for `not`).
+    pub flags: u32,
+}
+
+impl RuleSpec {
+    /// The header iproute2 would send: lookup in main when adding a rule with no action.
+    pub fn header(&self, action: Action) -> RuleHeader {
+        let len = |t: &Option<Target>| match t {
+            Some(Target::Prefix(p)) => p.len,
+            _ => 0,
+        };
+        let (act, table) = match self.action {
+            Some(RuleAction::Lookup(t)) => (names::FR_ACT_TO_TBL, t),
+            Some(RuleAction::Goto(_)) => (names::FR_ACT_GOTO, 0),
+            Some(RuleAction::Nop) => (names::FR_ACT_NOP, 0),
+            Some(RuleAction::Blackhole) => (6, 0),
+            Some(RuleAction::Unreachable) => (7, 0),
+            Some(RuleAction::Prohibit) => (8, 0),
+            None if action == Action::Add && !self.l3mdev => {
+                (names::FR_ACT_TO_TBL, names::RT_TABLE_MAIN)
+            }
+            None => (
+                if action == Action::Add {
+                    names::FR_ACT_TO_TBL
+                } else {
+                    0
+                },
+                0,
+            ),
+        };
+        RuleHeader {
+            family: if self.family == Family::Inet6 {
+                names::AF_INET6
+            } else {
+                names::AF_INET
+            },
+            dst_len: len(&self.to),
+            src_len: len(&self.from),
+            tos: self.tos.unwrap_or(0),
+            table,
+            action: act,
+            flags: if self.not { 2 } else { 0 },
+        }
+    }
 }
 
 #[cfg(test)]
@@ -4796,7 +5036,10 @@ mod tests {
             ok("monitor all"),
             Command::Monitor(vec![MonitorObject::All])
         );
-        assert!(matches!(err("monitor frob"), ParseError::Invalid { .. }));
+        assert_eq!(
+            err("monitor frob").to_string(),
+            "Argument \"frob\" is unknown, try \"ip monitor help\"."
+        );
     }
 
     #[test]
@@ -4854,5 +5097,95 @@ mod tests {
             }
             let _ = parse_line(&line);
         }
+    }
+
+    #[test]
+    fn request_headers_like_iproute2() {
+        assert_eq!(Action::Add.nlm_flags(), 0x600);
+        assert_eq!(Action::Replace.nlm_flags(), 0x500);
+        assert_eq!(Action::Change.nlm_flags(), 0x100);
+        assert_eq!(Action::Append.nlm_flags(), 0xc00);
+        assert_eq!(Action::Del.nlm_flags(), 0);
+        let Command::Route(r) = ok("route add 192.168.2.7 dev veth0") else {
+            panic!()
+        };
+        let h = r.spec.header(r.action);
+        assert_eq!(
+            (h.family, h.dst_len, h.table, h.protocol, h.scope, h.kind),
+            (2, 32, 254, 3, 253, 1)
+        );
+        let Command::Route(r) = ok("route add default via 10.0.0.1 table 1000 onlink") else {
+            panic!()
+        };
+        let h = r.spec.header(r.action);
+        assert_eq!((h.dst_len, h.table, h.scope, h.flags), (0, 1000, 0, 4));
+        let Command::Route(r) = ok("route add local 10.0.0.1 dev lo") else {
+            panic!()
+        };
+        assert_eq!(r.spec.header(r.action).scope, 254);
+        let Command::Route(r) = ok("route add broadcast 10.0.0.255 dev lo") else {
+            panic!()
+        };
+        assert_eq!(r.spec.header(r.action).scope, 253);
+        let Command::Route(r) = ok("-6 route add 2001:db8::/64 dev lo") else {
+            panic!()
+        };
+        assert_eq!(
+            (
+                r.spec.header(r.action).family,
+                r.spec.header(r.action).scope
+            ),
+            (10, 0)
+        );
+        let Command::Route(r) = ok("route del 10.0.0.0/8") else {
+            panic!()
+        };
+        let h = r.spec.header(r.action);
+        assert_eq!((h.protocol, h.scope, h.kind), (0, 255, 0));
+        let Command::Addr(AddrCmd::Modify { action, spec }) =
+            ok("addr add 10.0.0.2/24 brd + dev x")
+        else {
+            panic!()
+        };
+        let h = spec.header(action);
+        assert_eq!(
+            (h.prefixlen, h.scope, h.broadcast),
+            (24, 0, Some(ip4("10.0.0.255")))
+        );
+        let Command::Addr(AddrCmd::Modify { action, spec }) =
+            ok("addr add 10.0.0.2/24 brd - dev x")
+        else {
+            panic!()
+        };
+        assert_eq!(spec.header(action).broadcast, Some(ip4("10.0.0.0")));
+        let Command::Addr(AddrCmd::Modify { action, spec }) =
+            ok("addr add 10.1.0.1 peer 10.1.0.2/32 dev x")
+        else {
+            panic!()
+        };
+        let h = spec.header(action);
+        assert_eq!(
+            (h.prefixlen, h.local, h.address),
+            (32, ip4("10.1.0.1"), ip4("10.1.0.2"))
+        );
+        let Command::Addr(AddrCmd::Modify { action, spec }) = ok("addr add 127.0.0.2/8 dev lo")
+        else {
+            panic!()
+        };
+        assert_eq!(spec.header(action).scope, 254);
+        let Command::Rule(r) = ok("rule add from 10.0.0.0/8 priority 5") else {
+            panic!()
+        };
+        let h = r.spec.header(r.action);
+        assert_eq!((h.src_len, h.table, h.action), (8, 254, 1));
+        let Command::Rule(r) = ok("rule add not to 10.0.0.0/8 prohibit") else {
+            panic!()
+        };
+        let h = r.spec.header(r.action);
+        assert_eq!((h.dst_len, h.table, h.action, h.flags), (8, 0, 8, 2));
+    }
+
+    fn ip4(s: &str) -> IpAddr {
+        s.parse().unwrap()
     }
 }
