@@ -714,10 +714,16 @@ fn neighbours_like_ip() {
         flags,
     };
     // NUD_STALE + NTF_ROUTER, NUD_PERMANENT; the proxy entry has NTF_PROXY and no state.
-    let rows = [
+    let mut rows = vec![
         n("10.0.0.10", "02:00:00:00:00:9a", 0x04, 0x80),
         n("10.0.0.9", "02:00:00:00:00:99", 0x80, 0),
     ];
+    // The dump order follows the kernel's hash table: take it from the capture.
+    let order: Vec<String> = json_fixture("neigh.json")
+        .iter()
+        .map(|e| e["dst"].as_str().unwrap_or("").to_string())
+        .collect();
+    rows.sort_by_key(|r| order.iter().position(|d| Some(ip(d)) == r.dst));
     assert_same(
         &rows.iter().map(neigh_json).collect::<Vec<_>>(),
         &json_fixture("neigh.json"),
@@ -1003,4 +1009,20 @@ fn tc_units_print_like_tc() {
     assert_eq!(fmt_g(0.5, 6), "0.5");
     assert_eq!(lladdr(&[10, 0, 0, 1], 768), "10.0.0.1");
     assert_eq!(lladdr(&[2, 0, 0, 0, 0, 0xab], 1), "02:00:00:00:00:ab");
+}
+
+#[test]
+fn routes_with_details_like_ip_d() {
+    let o = Opts { details: true };
+    let got: Vec<Value> = routes().iter().map(|r| route_json(r, &o)).collect();
+    assert_same(&got, &json_fixture("route-d.json"));
+    let got: String = routes().iter().map(|r| route_text(r, &o)).collect();
+    assert_eq!(got, fixture("route-d.txt"));
+}
+
+#[test]
+fn rules_with_details_like_ip_d() {
+    let o = Opts { details: true };
+    let got: Vec<Value> = rules().iter().map(|r| rule_json(r, &o)).collect();
+    assert_same(&got, &json_fixture("rule-d.json"));
 }
