@@ -714,7 +714,7 @@ fn neighbours_like_ip() {
         flags,
     };
     // NUD_STALE + NTF_ROUTER, NUD_PERMANENT; the proxy entry has NTF_PROXY and no state.
-    let mut rows = vec![
+    let mut rows = [
         n("10.0.0.10", "02:00:00:00:00:9a", 0x04, 0x80),
         n("10.0.0.9", "02:00:00:00:00:99", 0x80, 0),
     ];
