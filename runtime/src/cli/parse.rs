@@ -486,10 +486,8 @@ pub fn parse_qdisc_handle(word: &str) -> Result<u32> {
     if word == "none" {
         return Ok(0);
     }
-    let (maj, rest) = word.split_once(':').unwrap_or((word, ""));
-    if !rest.is_empty() {
-        return Err(invalid(word, "invalid qdisc handle (expected \"X:\")"));
-    }
+    // Like tc's get_qdisc_handle, anything after the colon is ignored ("1:2" is 1:).
+    let (maj, _) = word.split_once(':').unwrap_or((word, ""));
     let maj = u32::from_str_radix(maj, 16).map_err(|_| invalid(word, "invalid qdisc handle"))?;
     if maj >= 1 << 16 {
         return Err(invalid(word, "qdisc handle out of range"));
@@ -1892,13 +1890,6 @@ fn parse_addr_cmd(w: &[&str], family: Family) -> Result<AddrCmd> {
             &p.addr.to_string(),
             "peer address family differs from local",
         ));
-    }
-    if let Some(l) = &label
-        && !l.starts_with(dev.as_str())
-    {
-        return Err(ParseError::Conflict {
-            what: format!("\"dev\" ({dev}) must match \"label\" ({l})."),
-        });
     }
     if let (Some(v), Some(p)) = (valid, preferred)
         && p > v
@@ -4481,9 +4472,10 @@ mod tests {
             err("-4 addr add 2001:db8::1/64 dev x"),
             ParseError::Invalid { .. }
         ));
+        // iproute2 6.1 and the kernel accept a label that does not start with the device.
         assert!(matches!(
-            err("addr add 10.0.0.1/24 dev x label y:1"),
-            ParseError::Conflict { .. }
+            ok("addr add 10.0.0.1/24 dev x label y:1"),
+            Command::Addr(AddrCmd::Modify { .. })
         ));
         assert!(
             matches!(ok("addr flush dev veth0"), Command::Addr(AddrCmd::Flush(s)) if s.dev.as_deref() == Some("veth0"))
@@ -4938,7 +4930,14 @@ mod tests {
             ParseError::Missing { key: "classid" }
         );
         assert!(matches!(
-            err("qdisc add dev x root handle 1:2 pfifo"),
+            ok("qdisc add dev x root handle 1:2 pfifo"),
+            Command::Tc(TcCmd {
+                handle: Some(0x10000),
+                ..
+            })
+        ));
+        assert!(matches!(
+            err("qdisc add dev x root handle 10000: pfifo"),
             ParseError::Invalid { .. }
         ));
         assert!(matches!(
