@@ -93,9 +93,11 @@ fn link(
 }
 
 fn peer(index: u32, name: &str) -> Option<LinkRef> {
+    // Every IFLA_LINK target of the capture is up (M-DOWN is not printed).
     Some(LinkRef {
         index,
         name: Some(name.into()),
+        up: Some(true),
     })
 }
 
@@ -204,9 +206,11 @@ fn links() -> Vec<LinkRow> {
     v[2].link = peer(2, "veth1");
     v[3].ifalias = Some("test bridge".into());
     v[5].link = peer(3, "veth0");
+    // ip looks index 2 up in its own namespace (veth1, up) even for a remote peer.
     v[8].link = Some(LinkRef {
         index: 2,
         name: None,
+        up: Some(true),
     });
     v[8].link_netnsid = Some(0);
     v[8].link_netns_name = Some(netns_name());
@@ -1025,4 +1029,183 @@ fn rules_with_details_like_ip_d() {
     let o = Opts { details: true };
     let got: Vec<Value> = rules().iter().map(|r| rule_json(r, &o)).collect();
     assert_same(&got, &json_fixture("rule-d.json"));
+}
+
+#[test]
+fn monitor_events_like_ip_monitor() {
+    // The events of capture.sh's monitor section, in order.
+    let d = |ifindex: i32,
+             name: &str,
+             flags: u32,
+             qdisc: &str,
+             oper: u8,
+             mac_: &str,
+             link: Option<LinkRef>| LinkRow {
+        ifindex,
+        ifname: name.into(),
+        flags,
+        mtu: Some(1500),
+        qdisc: Some(qdisc.into()),
+        operstate: Some(oper),
+        group: Some(0),
+        txqlen: Some(1000),
+        link_type: ARPHRD_ETHER,
+        address: Some(mac(mac_)),
+        broadcast: Some(vec![0xff; 6]),
+        link,
+        ..Default::default()
+    };
+    let none = || {
+        Some(LinkRef {
+            index: 0,
+            name: None,
+            up: None,
+        })
+    };
+    let d1_down = || {
+        Some(LinkRef {
+            index: 2,
+            name: Some("d1".into()),
+            up: Some(false),
+        })
+    };
+    let d1 = d(
+        2,
+        "d1",
+        DOWN_ETH,
+        "noop",
+        IF_OPER_DOWN,
+        "02:00:00:00:0d:01",
+        none(),
+    );
+    let d0_new = d(
+        3,
+        "d0",
+        DOWN_ETH,
+        "noop",
+        IF_OPER_DOWN,
+        "02:00:00:00:0d:00",
+        d1_down(),
+    );
+    // IF_OPER_LOWERLAYERDOWN = 3; up without IFF_RUNNING prints NO-CARRIER.
+    let d0_up = d(
+        3,
+        "d0",
+        DOWN_ETH | IFF_UP,
+        "noqueue",
+        3,
+        "02:00:00:00:0d:00",
+        d1_down(),
+    );
+    let d0_gone = d(
+        3,
+        "d0",
+        DOWN_ETH,
+        "noqueue",
+        IF_OPER_DOWN,
+        "02:00:00:00:0d:00",
+        none(),
+    );
+    let d0_del = d(
+        3,
+        "d0",
+        DOWN_ETH,
+        "noop",
+        IF_OPER_DOWN,
+        "02:00:00:00:0d:00",
+        none(),
+    );
+    let addr = a4("10.5.0.1", 24, 0, IFA_F_PERMANENT, "d0");
+    let dev = || Some("d0".to_string());
+    let local = with(
+        kernel_local(RTN_LOCAL, "10.5.0.1", 32, "d0", "10.5.0.1"),
+        |_| {},
+    );
+    let linkdown = 0x10; // RTNH_F_LINKDOWN
+    let subnet = with(
+        r4(
+            RTN_UNICAST,
+            Some("10.5.0.0"),
+            24,
+            MAIN,
+            RTPROT_KERNEL,
+            RT_SCOPE_LINK,
+        ),
+        |r| {
+            r.dev = dev();
+            r.prefsrc = Some(ip("10.5.0.1"));
+            r.flags = linkdown;
+        },
+    );
+    let brd = with(
+        kernel_local(RTN_BROADCAST, "10.5.0.255", 32, "d0", "10.5.0.1"),
+        |r| r.flags = linkdown,
+    );
+    let added = with(
+        r4(
+            RTN_UNICAST,
+            Some("10.6.0.0"),
+            16,
+            MAIN,
+            RTPROT_BOOT,
+            RT_SCOPE_LINK,
+        ),
+        |r| {
+            r.dev = dev();
+            r.flags = linkdown;
+        },
+    );
+    let mut want = String::new();
+    want += &link_event_text(&d1, false);
+    want += &link_event_text(&d0_new, false);
+    want += &addr_event_text(3, "d0", &addr, false);
+    want += &route_event_text(&local, false);
+    want += &link_event_text(&d0_up, false);
+    want += &route_event_text(&subnet, false);
+    want += &route_event_text(&brd, false);
+    want += &route_event_text(&added, false);
+    want += &route_event_text(&added, true);
+    want += &link_event_text(&d0_gone, false);
+    want += &addr_event_text(3, "d0", &addr, true);
+    want += &route_event_text(&local, true);
+    want += &link_event_text(&d0_del, true);
+    want += &link_event_text(&d1, true);
+    assert_eq!(want, fixture("monitor.txt"));
+    let routes: String = [
+        (&local, false),
+        (&subnet, false),
+        (&brd, false),
+        (&added, false),
+        (&added, true),
+        (&local, true),
+    ]
+    .iter()
+    .map(|(r, del)| route_event_text(r, *del))
+    .collect();
+    assert_eq!(routes, fixture("monitor-route.txt"));
+    // `ip monitor all`: the same events with banners (NETCONF lines are not rows of ours).
+    let all: String = fixture("monitor-all.txt")
+        .split_inclusive('\n')
+        .filter(|l| !l.starts_with("[NETCONF]"))
+        .collect();
+    assert!(all.starts_with(&format!(
+        "{}{}",
+        monitor_banner(ferroute::cli::parse::MonitorObject::Link),
+        link_event_text(&d1, false)
+    )));
+    assert!(all.contains(&format!(
+        "{}{}",
+        monitor_banner(ferroute::cli::parse::MonitorObject::Route),
+        route_event_text(&added, true)
+    )));
+    assert!(all.contains(&format!(
+        "{}{}",
+        monitor_banner(ferroute::cli::parse::MonitorObject::Address),
+        addr_event_text(3, "d0", &addr, true)
+    )));
+    let j = deleted_json(route_json(&added, &Opts::default()));
+    assert_eq!(
+        j.to_string(),
+        r#"{"deleted":true,"dst":"10.6.0.0/16","dev":"d0","scope":"link","flags":["linkdown"]}"#
+    );
 }

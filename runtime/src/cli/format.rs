@@ -124,6 +124,9 @@ pub struct LinkRef {
     pub index: u32,
     /// Its name when it is in this namespace (resolved by the caller).
     pub name: Option<String>,
+    /// Whether the device with this ifindex *in this namespace* is up (ip looks the index
+    /// up locally even for a peer in another namespace); `Some(false)` adds `M-DOWN`.
+    pub up: Option<bool>,
 }
 
 /// `IFLA_LINKINFO` for `-d`.
@@ -211,6 +214,18 @@ pub struct LinkRow {
     pub details: Option<LinkDetails>,
 }
 
+/// ip's flag list, with `M-DOWN` when the IFLA_LINK device is down.
+fn link_flags(r: &LinkRow) -> Vec<String> {
+    let mut f = names::link_flag_names(r.flags);
+    if r.link
+        .as_ref()
+        .is_some_and(|l| l.index != 0 && l.up == Some(false))
+    {
+        f.push("M-DOWN".to_string());
+    }
+    f
+}
+
 fn group_name(g: u32) -> String {
     if g == 0 {
         "default".to_string()
@@ -238,7 +253,7 @@ fn link_obj(r: &LinkRow, o: &Opts, is_link: bool) -> Obj {
         }
     }
     put(&mut m, "ifname", r.ifname.clone());
-    put(&mut m, "flags", names::link_flag_names(r.flags));
+    put(&mut m, "flags", link_flags(r));
     if let Some(v) = r.mtu {
         put(&mut m, "mtu", v);
     }
@@ -342,7 +357,7 @@ pub fn link_json(r: &LinkRow, o: &Opts) -> Value {
     Value::Object(link_obj(r, o, true))
 }
 
-fn link_text_lines(r: &LinkRow, o: &Opts, is_link: bool) -> String {
+fn link_text_lines(r: &LinkRow, o: &Opts, is_link: bool, qlen: bool) -> String {
     let mut s = String::new();
     let _ = write!(s, "{}: {}", r.ifindex, r.ifname);
     if let Some(l) = &r.link {
@@ -358,27 +373,29 @@ fn link_text_lines(r: &LinkRow, o: &Opts, is_link: bool) -> String {
             );
         }
     }
-    let _ = write!(s, ": <{}>", names::link_flag_names(r.flags).join(","));
+    // iproute2 prints "mtu %u ", "qdisc %s ", ... "group %s " and then "qlen %u" (no
+    // trailing blank), so a line without qlen (ip monitor) ends with a blank.
+    let _ = write!(s, ": <{}> ", link_flags(r).join(","));
     if let Some(v) = r.mtu {
-        let _ = write!(s, " mtu {v}");
+        let _ = write!(s, "mtu {v} ");
     }
     if let Some(v) = &r.qdisc {
-        let _ = write!(s, " qdisc {v}");
+        let _ = write!(s, "qdisc {v} ");
     }
     if let Some(v) = &r.master {
-        let _ = write!(s, " master {v}");
+        let _ = write!(s, "master {v} ");
     }
     if let Some(v) = r.operstate {
-        let _ = write!(s, " state {}", name_or_number(names::OPERSTATE, v.into()));
+        let _ = write!(s, "state {} ", name_or_number(names::OPERSTATE, v.into()));
     }
     if is_link && let Some(v) = r.linkmode {
-        let _ = write!(s, " mode {}", name_or_number(names::LINKMODE, v.into()));
+        let _ = write!(s, "mode {} ", name_or_number(names::LINKMODE, v.into()));
     }
     if let Some(v) = r.group {
-        let _ = write!(s, " group {}", group_name(v));
+        let _ = write!(s, "group {} ", group_name(v));
     }
-    if let Some(v) = r.txqlen {
-        let _ = write!(s, " qlen {v}");
+    if qlen && let Some(v) = r.txqlen {
+        let _ = write!(s, "qlen {v}");
     }
     let _ = write!(s, "\n    link/{} ", names::link_type_name(r.link_type));
     if let Some(a) = &r.address {
@@ -456,7 +473,7 @@ fn value_text(v: &Value) -> String {
 
 /// `ip link show` text for one link (two or three lines).
 pub fn link_text(r: &LinkRow, o: &Opts) -> String {
-    link_text_lines(r, o, true)
+    link_text_lines(r, o, true, true)
 }
 
 // ---------------------------------------------------------------------------------------
@@ -617,7 +634,7 @@ pub fn addr_info_text(a: &AddrInfo) -> String {
 
 /// `ip address show` text for one link and its addresses.
 pub fn addr_text(r: &AddrRow, o: &Opts) -> String {
-    let mut s = link_text_lines(&r.link, o, false);
+    let mut s = link_text_lines(&r.link, o, false, true);
     for a in &r.addr_info {
         s.push_str(&addr_info_text(a));
     }
@@ -1853,6 +1870,73 @@ pub fn filter_text(r: &FilterRow) -> String {
     }
     s.push('\n');
     s
+}
+
+// ---------------------------------------------------------------------------------------
+// Monitor events
+// ---------------------------------------------------------------------------------------
+
+/// The `[LINK]`-style banner `ip monitor` (all objects) puts before each event.
+pub fn monitor_banner(obj: super::parse::MonitorObject) -> &'static str {
+    use super::parse::MonitorObject as M;
+    match obj {
+        M::Link => "[LINK]",
+        M::Address => "[ADDR]",
+        M::Route => "[ROUTE]",
+        M::Neigh => "[NEIGH]",
+        M::Rule => "[RULE]",
+        M::Nsid => "[NSID]",
+        M::Nexthop => "[NEXTHOP]",
+        M::Netconf => "[NETCONF]",
+        M::Prefix => "[PREFIX]",
+        M::All => "",
+    }
+}
+
+/// Marks a JSON event as a deletion like ip (`"deleted": true` as the first key).
+pub fn deleted_json(v: Value) -> Value {
+    match v {
+        Value::Object(m) => {
+            let mut out = Obj::new();
+            out.insert("deleted".into(), Value::Bool(true));
+            out.extend(m);
+            Value::Object(out)
+        }
+        other => other,
+    }
+}
+
+fn event(deleted: bool, body: String) -> String {
+    if deleted {
+        format!("Deleted {body}")
+    } else {
+        body
+    }
+}
+
+/// `ip monitor link` text for RTM_NEWLINK / RTM_DELLINK (no `mode`, no `qlen`).
+pub fn link_event_text(r: &LinkRow, deleted: bool) -> String {
+    event(deleted, link_text_lines(r, &Opts::default(), false, false))
+}
+
+/// `ip monitor address` text for RTM_NEWADDR / RTM_DELADDR: `IDX: NAME` then the address.
+pub fn addr_event_text(ifindex: i32, ifname: &str, a: &AddrInfo, deleted: bool) -> String {
+    event(deleted, format!("{ifindex}: {ifname}{}", addr_info_text(a)))
+}
+
+/// `ip monitor route` text for RTM_NEWROUTE / RTM_DELROUTE.
+pub fn route_event_text(r: &RouteRow, deleted: bool) -> String {
+    event(deleted, route_text(r, &Opts::default()))
+}
+
+/// `ip monitor neigh` text for RTM_NEWNEIGH / RTM_DELNEIGH.
+pub fn neigh_event_text(r: &NeighRow, deleted: bool) -> String {
+    event(deleted, neigh_text(r))
+}
+
+/// `ip monitor rule` text for RTM_NEWRULE / RTM_DELRULE.
+pub fn rule_event_text(r: &RuleRow, deleted: bool) -> String {
+    event(deleted, rule_text(r, &Opts::default()))
 }
 
 /// Joins elements into the JSON array `ip -j` prints (compact, or pretty with `-p`).
