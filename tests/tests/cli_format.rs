@@ -262,7 +262,10 @@ fn details(
 
 #[test]
 fn link_details_json_like_ip_d() {
-    let o = Opts { details: true };
+    let o = Opts {
+        details: true,
+        ..Default::default()
+    };
     let want = json_fixture("link-d.json");
     let mut l = links();
     l[0].details = Some(details("", 0, 0, 1, 524280, vec![]));
@@ -1017,7 +1020,10 @@ fn tc_units_print_like_tc() {
 
 #[test]
 fn routes_with_details_like_ip_d() {
-    let o = Opts { details: true };
+    let o = Opts {
+        details: true,
+        ..Default::default()
+    };
     let got: Vec<Value> = routes().iter().map(|r| route_json(r, &o)).collect();
     assert_same(&got, &json_fixture("route-d.json"));
     let got: String = routes().iter().map(|r| route_text(r, &o)).collect();
@@ -1026,7 +1032,10 @@ fn routes_with_details_like_ip_d() {
 
 #[test]
 fn rules_with_details_like_ip_d() {
-    let o = Opts { details: true };
+    let o = Opts {
+        details: true,
+        ..Default::default()
+    };
     let got: Vec<Value> = rules().iter().map(|r| rule_json(r, &o)).collect();
     assert_same(&got, &json_fixture("rule-d.json"));
 }
@@ -1208,4 +1217,33 @@ fn monitor_events_like_ip_monitor() {
         j.to_string(),
         r#"{"deleted":true,"dst":"10.6.0.0/16","dev":"d0","scope":"link","flags":["linkdown"]}"#
     );
+}
+
+#[test]
+fn link_stats_like_ip_s() {
+    // lo after the capture's 1500 UDP datagrams (each counted on rx and tx).
+    let mut lo = links().remove(0);
+    lo.stats = Some(LinkStats {
+        rx_packets: 3000,
+        tx_packets: 3000,
+        rx_bytes: 1_707_740,
+        tx_bytes: 1_707_740,
+        ..Default::default()
+    });
+    lo.carrier_changes = Some(0);
+    for (level, name) in [(1u8, "link-s"), (2, "link-ss")] {
+        let o = Opts {
+            stats: level,
+            ..Default::default()
+        };
+        assert_same(
+            &[link_json(&lo, &o)],
+            &json_fixture(&format!("{name}.json")),
+        );
+        assert_eq!(
+            link_text(&lo, &o),
+            fixture(&format!("{name}.txt")),
+            "{name}"
+        );
+    }
 }

@@ -15,6 +15,8 @@ use std::net::IpAddr;
 pub struct Opts {
     /// `-d`: print route type/protocol/scope/table even when default, link details.
     pub details: bool,
+    /// Number of `-s`: 1 prints link statistics, 2 adds the error breakdown.
+    pub stats: u8,
 }
 
 type Obj = Map<String, Value>;
@@ -212,6 +214,294 @@ pub struct LinkRow {
     pub ifalias: Option<String>,
     /// `-d` fields.
     pub details: Option<LinkDetails>,
+    /// IFLA_STATS64 (printed with `-s`).
+    pub stats: Option<LinkStats>,
+    /// IFLA_CARRIER_CHANGES (printed with `-s -s`).
+    pub carrier_changes: Option<u32>,
+}
+
+/// struct rtnl_link_stats64 (linux/if_link.h), the fields ip prints.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct LinkStats {
+    /// rx_packets.
+    pub rx_packets: u64,
+    /// tx_packets.
+    pub tx_packets: u64,
+    /// rx_bytes.
+    pub rx_bytes: u64,
+    /// tx_bytes.
+    pub tx_bytes: u64,
+    /// rx_errors.
+    pub rx_errors: u64,
+    /// tx_errors.
+    pub tx_errors: u64,
+    /// rx_dropped.
+    pub rx_dropped: u64,
+    /// tx_dropped.
+    pub tx_dropped: u64,
+    /// multicast.
+    pub multicast: u64,
+    /// collisions.
+    pub collisions: u64,
+    /// rx_length_errors.
+    pub rx_length_errors: u64,
+    /// rx_over_errors.
+    pub rx_over_errors: u64,
+    /// rx_crc_errors.
+    pub rx_crc_errors: u64,
+    /// rx_frame_errors.
+    pub rx_frame_errors: u64,
+    /// rx_fifo_errors.
+    pub rx_fifo_errors: u64,
+    /// rx_missed_errors.
+    pub rx_missed_errors: u64,
+    /// tx_aborted_errors.
+    pub tx_aborted_errors: u64,
+    /// tx_carrier_errors.
+    pub tx_carrier_errors: u64,
+    /// tx_fifo_errors.
+    pub tx_fifo_errors: u64,
+    /// tx_heartbeat_errors.
+    pub tx_heartbeat_errors: u64,
+    /// tx_window_errors.
+    pub tx_window_errors: u64,
+    /// rx_compressed.
+    pub rx_compressed: u64,
+    /// tx_compressed.
+    pub tx_compressed: u64,
+    /// rx_nohandler.
+    pub rx_nohandler: u64,
+}
+
+fn stats_obj(st: &LinkStats, level: u8, carrier_changes: Option<u32>) -> Obj {
+    let mut rx = Obj::new();
+    put(&mut rx, "bytes", st.rx_bytes);
+    put(&mut rx, "packets", st.rx_packets);
+    put(&mut rx, "errors", st.rx_errors);
+    put(&mut rx, "dropped", st.rx_dropped);
+    put(&mut rx, "over_errors", st.rx_over_errors);
+    put(&mut rx, "multicast", st.multicast);
+    if st.rx_compressed != 0 {
+        put(&mut rx, "compressed", st.rx_compressed);
+    }
+    if level > 1 {
+        put(&mut rx, "length_errors", st.rx_length_errors);
+        put(&mut rx, "crc_errors", st.rx_crc_errors);
+        put(&mut rx, "frame_errors", st.rx_frame_errors);
+        put(&mut rx, "fifo_errors", st.rx_fifo_errors);
+        put(&mut rx, "missed_errors", st.rx_missed_errors);
+        if st.rx_nohandler != 0 {
+            put(&mut rx, "nohandler", st.rx_nohandler);
+        }
+    }
+    let mut tx = Obj::new();
+    put(&mut tx, "bytes", st.tx_bytes);
+    put(&mut tx, "packets", st.tx_packets);
+    put(&mut tx, "errors", st.tx_errors);
+    put(&mut tx, "dropped", st.tx_dropped);
+    put(&mut tx, "carrier_errors", st.tx_carrier_errors);
+    put(&mut tx, "collisions", st.collisions);
+    if st.tx_compressed != 0 {
+        put(&mut tx, "compressed", st.tx_compressed);
+    }
+    if level > 1 {
+        put(&mut tx, "aborted_errors", st.tx_aborted_errors);
+        put(&mut tx, "fifo_errors", st.tx_fifo_errors);
+        put(&mut tx, "window_errors", st.tx_window_errors);
+        put(&mut tx, "heartbeat_errors", st.tx_heartbeat_errors);
+        if let Some(c) = carrier_changes {
+            put(&mut tx, "carrier_changes", c);
+        }
+    }
+    let mut m = Obj::new();
+    put(&mut m, "rx", rx);
+    put(&mut m, "tx", tx);
+    m
+}
+
+/// ip's `-s` link statistics block (iproute2 `print_link_stats64`: columns widen to fit).
+fn stats_text(st: &LinkStats, level: u8, carrier_changes: Option<u32>) -> String {
+    let mut cols: [usize; 8] = [10, 7, 6, 7, 7, 7, 10, 9];
+    let digits = |v: u64| v.to_string().len();
+    let mut size = |vals: &[u64]| {
+        for (c, v) in cols.iter_mut().zip(vals) {
+            *c = (*c).max(digits(*v));
+        }
+    };
+    size(&[
+        st.rx_bytes,
+        st.rx_packets,
+        st.rx_errors,
+        st.rx_dropped,
+        st.rx_missed_errors,
+        st.multicast,
+        st.rx_compressed,
+        0,
+    ]);
+    size(&[
+        st.tx_bytes,
+        st.tx_packets,
+        st.tx_errors,
+        st.tx_dropped,
+        st.tx_carrier_errors,
+        st.collisions,
+        st.tx_compressed,
+    ]);
+    let cc = u64::from(carrier_changes.unwrap_or(0));
+    if level > 1 {
+        size(&[
+            0,
+            0,
+            st.rx_length_errors,
+            st.rx_crc_errors,
+            st.rx_frame_errors,
+            st.rx_fifo_errors,
+            st.rx_over_errors,
+            st.rx_nohandler,
+        ]);
+        size(&[
+            0,
+            0,
+            st.tx_aborted_errors,
+            st.tx_fifo_errors,
+            st.tx_window_errors,
+            st.tx_heartbeat_errors,
+            cc,
+        ]);
+    }
+    let c = cols;
+    let nums = |vals: &[(usize, u64)]| -> String {
+        let mut s = String::from("    ");
+        for (w, v) in vals {
+            let _ = write!(s, "{v:>w$} ");
+        }
+        s
+    };
+    let mut s = String::new();
+    let _ = write!(
+        s,
+        "\n    RX: {:>w0$} {:>w1$} {:>w2$} {:>w3$} {:>w4$} {:>w5$} {:>w6$}{}",
+        "bytes",
+        "packets",
+        "errors",
+        "dropped",
+        "missed",
+        "mcast",
+        if st.rx_compressed != 0 {
+            "compressed"
+        } else {
+            ""
+        },
+        "",
+        w0 = c[0] - 4,
+        w1 = c[1],
+        w2 = c[2],
+        w3 = c[3],
+        w4 = c[4],
+        w5 = c[5],
+        w6 = c[6],
+    );
+    let mut rxv = vec![
+        (c[0], st.rx_bytes),
+        (c[1], st.rx_packets),
+        (c[2], st.rx_errors),
+        (c[3], st.rx_dropped),
+        (c[4], st.rx_missed_errors),
+        (c[5], st.multicast),
+    ];
+    if st.rx_compressed != 0 {
+        rxv.push((c[6], st.rx_compressed));
+    }
+    let _ = write!(s, "\n{}", nums(&rxv));
+    if level > 1 {
+        let _ = write!(
+            s,
+            "\n    RX errors:{:>w1$} {:>w2$} {:>w3$} {:>w4$} {:>w5$}",
+            "length",
+            "crc",
+            "frame",
+            "fifo",
+            "overrun",
+            w1 = c[1] + 1,
+            w2 = c[2],
+            w3 = c[3],
+            w4 = c[4],
+            w5 = c[5],
+        );
+        let _ = write!(
+            s,
+            "\n{}",
+            nums(&[
+                (c[0] + c[1] + 1, st.rx_length_errors),
+                (c[2], st.rx_crc_errors),
+                (c[3], st.rx_frame_errors),
+                (c[4], st.rx_fifo_errors),
+                (c[5], st.rx_over_errors)
+            ])
+        );
+    }
+    let _ = write!(
+        s,
+        "\n    TX: {:>w0$} {:>w1$} {:>w2$} {:>w3$} {:>w4$} {:>w5$} {:>w6$}",
+        "bytes",
+        "packets",
+        "errors",
+        "dropped",
+        "carrier",
+        "collsns",
+        if st.tx_compressed != 0 {
+            "compressed"
+        } else {
+            ""
+        },
+        w0 = c[0] - 4,
+        w1 = c[1],
+        w2 = c[2],
+        w3 = c[3],
+        w4 = c[4],
+        w5 = c[5],
+        w6 = c[6],
+    );
+    let mut txv = vec![
+        (c[0], st.tx_bytes),
+        (c[1], st.tx_packets),
+        (c[2], st.tx_errors),
+        (c[3], st.tx_dropped),
+        (c[4], st.tx_carrier_errors),
+        (c[5], st.collisions),
+    ];
+    if st.tx_compressed != 0 {
+        txv.push((c[6], st.tx_compressed));
+    }
+    let _ = write!(s, "\n{}", nums(&txv));
+    if level > 1 {
+        let _ = write!(
+            s,
+            "\n    TX errors:{:>w1$} {:>w2$} {:>w3$} {:>w4$} {:>w5$}",
+            "aborted",
+            "fifo",
+            "window",
+            "heartbt",
+            "transns",
+            w1 = c[1] + 1,
+            w2 = c[2],
+            w3 = c[3],
+            w4 = c[4],
+            w5 = c[5],
+        );
+        let _ = write!(
+            s,
+            "\n{}",
+            nums(&[
+                (c[0] + c[1] + 1, st.tx_aborted_errors),
+                (c[2], st.tx_fifo_errors),
+                (c[3], st.tx_window_errors),
+                (c[4], st.tx_heartbeat_errors),
+                (c[5], cc)
+            ])
+        );
+    }
+    s
 }
 
 /// ip's flag list, with `M-DOWN` when the IFLA_LINK device is down.
@@ -349,6 +639,12 @@ fn link_obj(r: &LinkRow, o: &Opts, is_link: bool) -> Obj {
     if is_link && let Some(a) = &r.ifalias {
         put(&mut m, "ifalias", a.clone());
     }
+    if is_link
+        && o.stats > 0
+        && let Some(st) = &r.stats
+    {
+        put(&mut m, "stats64", stats_obj(st, o.stats, r.carrier_changes));
+    }
     m
 }
 
@@ -458,6 +754,12 @@ fn link_text_lines(r: &LinkRow, o: &Opts, is_link: bool, qlen: bool) -> String {
         && let Some(a) = &r.ifalias
     {
         let _ = write!(s, "\n    alias {a}");
+    }
+    if is_link
+        && o.stats > 0
+        && let Some(st) = &r.stats
+    {
+        s.push_str(&stats_text(st, o.stats, r.carrier_changes));
     }
     s.push('\n');
     s
