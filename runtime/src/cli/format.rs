@@ -380,7 +380,7 @@ fn stats_text(st: &LinkStats, level: u8, carrier_changes: Option<u32>) -> String
     let mut s = String::new();
     let _ = write!(
         s,
-        "\n    RX: {:>w0$} {:>w1$} {:>w2$} {:>w3$} {:>w4$} {:>w5$} {:>w6$}{}",
+        "\n    RX: {:>w0$} {:>w1$} {:>w2$} {:>w3$} {:>w4$} {:>w5$} {:>w6$}",
         "bytes",
         "packets",
         "errors",
@@ -392,7 +392,6 @@ fn stats_text(st: &LinkStats, level: u8, carrier_changes: Option<u32>) -> String
         } else {
             ""
         },
-        "",
         w0 = c[0] - 4,
         w1 = c[1],
         w2 = c[2],
