@@ -380,14 +380,36 @@ fn num8(word: &str, what: &str) -> Result<u8> {
 }
 
 fn split_number(word: &str) -> Option<(f64, &str)> {
-    // The longest leading part that parses as a float (like strtod).
-    let end = word
-        .char_indices()
-        .take_while(|(_, c)| c.is_ascii_digit() || *c == '.')
-        .last()
-        .map(|(i, c)| i + c.len_utf8())?;
-    let v: f64 = word[..end].parse().ok()?;
-    Some((v, &word[end..]))
+    // The longest leading part that parses as a float, like strtod (digits, one dot, an
+    // optional exponent).
+    let b = word.as_bytes();
+    let mut end = 0;
+    while b.get(end).is_some_and(u8::is_ascii_digit) {
+        end += 1;
+    }
+    if b.get(end) == Some(&b'.') {
+        end += 1;
+        while b.get(end).is_some_and(u8::is_ascii_digit) {
+            end += 1;
+        }
+    }
+    if end == 0 || (end == 1 && b.first() == Some(&b'.')) {
+        return None;
+    }
+    if matches!(b.get(end), Some(b'e' | b'E')) {
+        let mut e = end + 1;
+        if matches!(b.get(e), Some(b'+' | b'-')) {
+            e += 1;
+        }
+        if b.get(e).is_some_and(u8::is_ascii_digit) {
+            while b.get(e).is_some_and(u8::is_ascii_digit) {
+                e += 1;
+            }
+            end = e;
+        }
+    }
+    let v: f64 = word.get(..end)?.parse().ok()?;
+    Some((v, word.get(end..)?))
 }
 
 /// Parses a tc rate (`get_rate64`): a number with an optional unit (bit, kbit, Kibit, mbit,
@@ -4997,6 +5019,10 @@ mod tests {
         assert_eq!(parse_time("50us").unwrap(), 50);
         assert_eq!(parse_time("7").unwrap(), 7);
         assert!(parse_time("1h").is_err());
+        assert_eq!(parse_time("1.5e+03s").unwrap(), 1_500_000_000);
+        assert_eq!(parse_rate("1e3kbit").unwrap(), 125_000);
+        assert!(parse_rate(".").is_err());
+        assert!(parse_rate("e5").is_err());
         assert_eq!(parse_qdisc_handle("ffff:").unwrap(), 0xffff_0000);
         assert_eq!(parse_classid("1:10").unwrap(), 0x10010);
         assert_eq!(parse_classid(":10").unwrap(), 0x10);
