@@ -1247,3 +1247,20 @@ fn link_stats_like_ip_s() {
         );
     }
 }
+
+#[test]
+fn whole_outputs_byte_for_byte() {
+    let o = Opts::default();
+    // Compact: `ip -j link show`, `ip -j route show table all`, `ip -j rule show`.
+    let l = json_array(links().iter().map(|l| link_json(l, &o)).collect(), false);
+    assert_eq!(l, fixture("link.json"));
+    let r = json_array(routes().iter().map(|r| route_json(r, &o)).collect(), false);
+    assert_eq!(r, fixture("route4.json"));
+    let r = json_array(rules().iter().map(|r| rule_json(r, &o)).collect(), false);
+    assert_eq!(r, fixture("rule.json"));
+    // Pretty: `ip -j -p addr show` (nested arrays of objects, scalar arrays, empty arrays).
+    let a = json_array(addrs().iter().map(|a| addr_json(a, &o)).collect(), true);
+    assert_eq!(a, fixture("addr-p.json"));
+    assert_eq!(json_array(vec![], true), "[ ]\n");
+    assert_eq!(json_array(vec![], false), "[]\n");
+}

@@ -2240,12 +2240,116 @@ pub fn rule_event_text(r: &RuleRow, deleted: bool) -> String {
     event(deleted, rule_text(r, &Opts::default()))
 }
 
-/// Joins elements into the JSON array `ip -j` prints (compact, or pretty with `-p`).
-pub fn json_array(items: Vec<Value>, pretty: bool) -> String {
-    let v = Value::Array(items);
-    if pretty {
-        serde_json::to_string_pretty(&v).unwrap_or_default()
-    } else {
-        v.to_string()
+/// Writes JSON byte for byte like iproute2's `json_writer` (what `ip -j` and `ip -j -p`
+/// print): compact without blanks, or pretty with 4-blank indents, `[ {` openers,
+/// `},{` between objects, arrays of scalars on one line (`[ "UP","LOWER_UP" ]`).
+pub fn ip_json(v: &Value, pretty: bool) -> String {
+    struct W {
+        out: String,
+        depth: usize,
+        sep: bool,
+        pretty: bool,
     }
+    impl W {
+        fn eor(&mut self) {
+            if self.sep {
+                self.out.push(',');
+            }
+            self.sep = true;
+        }
+        fn eol(&mut self) {
+            if self.pretty {
+                self.out.push('\n');
+                for _ in 0..self.depth {
+                    self.out.push_str("    ");
+                }
+            }
+        }
+        fn begin(&mut self, c: char) {
+            self.eor();
+            self.out.push(c);
+            self.depth += 1;
+            self.sep = false;
+        }
+        fn end(&mut self, c: char) {
+            self.depth = self.depth.saturating_sub(1);
+            if self.sep {
+                self.eol();
+            }
+            self.out.push(c);
+            self.sep = true;
+        }
+        fn string(&mut self, s: &str) {
+            self.out.push('"');
+            for ch in s.chars() {
+                match ch {
+                    '\t' => self.out.push_str("\\t"),
+                    '\n' => self.out.push_str("\\n"),
+                    '\r' => self.out.push_str("\\r"),
+                    '\u{c}' => self.out.push_str("\\f"),
+                    '\u{8}' => self.out.push_str("\\b"),
+                    '\\' => self.out.push_str("\\\\"),
+                    '"' => self.out.push_str("\\\""),
+                    c => self.out.push(c),
+                }
+            }
+            self.out.push('"');
+        }
+        fn value(&mut self, v: &Value) {
+            match v {
+                Value::Object(m) => {
+                    self.begin('{');
+                    for (k, v) in m {
+                        self.eor();
+                        self.eol();
+                        self.sep = false;
+                        self.string(k);
+                        self.out.push(':');
+                        if self.pretty {
+                            self.out.push(' ');
+                        }
+                        self.value(v);
+                    }
+                    self.end('}');
+                }
+                Value::Array(a) => {
+                    self.begin('[');
+                    if self.pretty {
+                        self.out.push(' ');
+                    }
+                    for x in a {
+                        self.value(x);
+                    }
+                    if self.pretty && self.sep {
+                        self.out.push(' ');
+                    }
+                    self.sep = false;
+                    self.end(']');
+                }
+                Value::String(s) => {
+                    self.eor();
+                    self.string(s);
+                }
+                other => {
+                    self.eor();
+                    self.out.push_str(&other.to_string());
+                }
+            }
+        }
+    }
+    let mut w = W {
+        out: String::new(),
+        depth: 0,
+        sep: false,
+        pretty,
+    };
+    w.value(v);
+    w.out.push('\n');
+    w.out
+}
+
+/// The whole output of an `ip -j` / `tc -j` listing: the elements as a JSON array,
+/// newline-terminated, compact or pretty (`-p`), byte-compatible with iproute2.
+pub fn json_array(items: Vec<Value>, pretty: bool) -> String {
+    ip_json(&Value::Array(items), pretty)
 }
