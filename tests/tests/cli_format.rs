@@ -360,7 +360,6 @@ fn a6(addr: &str, len: u8, scope: u8, flags: u32) -> AddrInfo {
 
 const IFA_F_SECONDARY: u32 = 0x01;
 const IFA_F_NODAD: u32 = 0x02;
-const IFA_F_TENTATIVE: u32 = 0x40;
 const IFA_F_PERMANENT: u32 = 0x80;
 const IFA_F_NOPREFIXROUTE: u32 = 0x200;
 
@@ -377,12 +376,7 @@ fn addrs() -> Vec<AddrRow> {
         a4("127.0.0.1", 8, 254, IFA_F_PERMANENT, "lo"),
         a6("::1", 128, 254, IFA_F_PERMANENT),
     ];
-    rows[1].addr_info = vec![a6(
-        "fe80::ff:fe00:2",
-        64,
-        253,
-        IFA_F_PERMANENT | IFA_F_TENTATIVE,
-    )];
+    rows[1].addr_info = vec![a6("fe80::ff:fe00:2", 64, 253, IFA_F_PERMANENT)];
     let mut peer = a4("10.1.0.1", 32, 0, IFA_F_PERMANENT, "veth0");
     peer.address = Some(ip("10.1.0.2"));
     let mut sec = a4(
@@ -402,12 +396,7 @@ fn addrs() -> Vec<AddrRow> {
         sec,
         lft,
         a6("2001:db8::1", 64, 0, IFA_F_PERMANENT | IFA_F_NODAD),
-        a6(
-            "fe80::ff:fe00:1",
-            64,
-            253,
-            IFA_F_PERMANENT | IFA_F_TENTATIVE,
-        ),
+        a6("fe80::ff:fe00:1", 64, 253, IFA_F_PERMANENT),
     ];
     let mut m = a4("10.2.0.1", 16, 0, 0, "br0");
     m.metric = Some(50);
@@ -664,6 +653,24 @@ fn routes() -> Vec<RouteRow> {
             LOCAL,
             RTPROT_KERNEL,
             "veth0",
+            0,
+        ),
+        r6(
+            RTN_LOCAL,
+            "fe80::ff:fe00:1",
+            128,
+            LOCAL,
+            RTPROT_KERNEL,
+            "veth0",
+            0,
+        ),
+        r6(
+            RTN_LOCAL,
+            "fe80::ff:fe00:2",
+            128,
+            LOCAL,
+            RTPROT_KERNEL,
+            "veth1",
             0,
         ),
         r6(

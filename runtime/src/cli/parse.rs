@@ -1949,6 +1949,18 @@ pub struct RouteCmd {
     pub spec: RouteSpec,
 }
 
+/// The prefix selector of `ip route show|flush` (man ip-route, "to SELECTOR").
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Select {
+    /// `exact PREFIX` or just PREFIX: routes with exactly this prefix.
+    #[default]
+    Exact,
+    /// `root PREFIX`: routes with prefixes not shorter than PREFIX, inside it.
+    Root,
+    /// `match PREFIX`: routes with prefixes not longer than PREFIX that contain it.
+    Match,
+}
+
 /// A gateway: `via [inet|inet6] ADDR`.
 pub type Via = IpAddr;
 
@@ -1985,6 +1997,8 @@ pub struct RouteSpec {
     pub table: Option<u32>,
     /// Destination (`to` keyword optional).
     pub dst: Option<Target>,
+    /// How show/flush compare `dst` (`exact` PREFIX by default, `root`, `match`).
+    pub dst_select: Select,
     /// `type T` or a leading type word (RTN_*).
     pub kind: Option<u8>,
     /// `via [inet|inet6] ADDR`.
@@ -1995,6 +2009,8 @@ pub struct RouteSpec {
     pub src: Option<IpAddr>,
     /// `from PREFIX` (RTA_SRC; get/show).
     pub from: Option<Target>,
+    /// How show/flush compare `from`.
+    pub from_select: Select,
     /// `iif NAME` (get).
     pub iif: Option<String>,
     /// `metric|priority|preference N`.
@@ -2092,6 +2108,15 @@ fn parse_nexthop(a: &mut Args<'_>, family: Family) -> Result<NextHop> {
     Ok(nh)
 }
 
+fn select_word(w: &str) -> Option<Select> {
+    match w {
+        "root" => Some(Select::Root),
+        "match" => Some(Select::Match),
+        "exact" => Some(Select::Exact),
+        _ => None,
+    }
+}
+
 fn parse_route_cmd(w: &[&str], family: Family) -> Result<RouteCmd> {
     let Some((&cmd, rest)) = w.split_first() else {
         return Ok(RouteCmd {
@@ -2153,8 +2178,19 @@ fn parse_route_cmd(w: &[&str], family: Family) -> Result<RouteCmd> {
                 set_once(&mut s.src, "src", v, parse_addr(v, family)?)?;
             }
             "from" => {
-                let v = a.value(x)?;
+                let mut v = a.value(x)?;
+                if matches!(action, Action::Show | Action::Flush) {
+                    if let Some(sel) = select_word(v) {
+                        s.from_select = sel;
+                        v = a.value(v)?;
+                    }
+                }
                 set_once(&mut s.from, "from", v, parse_target(v, family)?)?;
+            }
+            "root" | "match" | "exact" if matches!(action, Action::Show | Action::Flush) => {
+                let v = a.value(x)?;
+                s.dst_select = select_word(x).unwrap_or_default();
+                set_once(&mut s.dst, "to", v, parse_target(v, family)?)?;
             }
             "proto" | "protocol" => {
                 let v = a.value(x)?;
@@ -2282,6 +2318,12 @@ fn parse_route_cmd(w: &[&str], family: Family) -> Result<RouteCmd> {
                 let mut v = x;
                 if v == "to" {
                     v = a.value(x)?;
+                    if matches!(action, Action::Show | Action::Flush)
+                        && let Some(sel) = select_word(v)
+                    {
+                        s.dst_select = sel;
+                        v = a.value(v)?;
+                    }
                 } else if !v.starts_with(|c: char| c.is_ascii_digit())
                     && let Some(t) = parse_route_type(v)
                 {
