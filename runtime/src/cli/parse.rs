@@ -2179,11 +2179,11 @@ fn parse_route_cmd(w: &[&str], family: Family) -> Result<RouteCmd> {
             }
             "from" => {
                 let mut v = a.value(x)?;
-                if matches!(action, Action::Show | Action::Flush) {
-                    if let Some(sel) = select_word(v) {
-                        s.from_select = sel;
-                        v = a.value(v)?;
-                    }
+                if matches!(action, Action::Show | Action::Flush)
+                    && let Some(sel) = select_word(v)
+                {
+                    s.from_select = sel;
+                    v = a.value(v)?;
                 }
                 set_once(&mut s.from, "from", v, parse_target(v, family)?)?;
             }
