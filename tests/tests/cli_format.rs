@@ -1271,3 +1271,80 @@ fn whole_outputs_byte_for_byte() {
     assert_eq!(json_array(vec![], true), "[ ]\n");
     assert_eq!(json_array(vec![], false), "[]\n");
 }
+
+#[test]
+fn route_selectors_like_ip_route_show() {
+    use ferroute::cli::filter::RouteFilter;
+    use ferroute::cli::parse::{Command, parse_line};
+    let script = fixture("capture.sh");
+    let start = script.find("<<'SEL'\n").expect("selector list") + "<<'SEL'\n".len();
+    let list = &script[start
+        ..script[start..]
+            .find("\nSEL")
+            .map_or(script.len(), |e| start + e)];
+    let o = Opts::default();
+    let mut n = 0;
+    for line in list.lines() {
+        let (name, args) = line.split_once('|').expect("name|args");
+        let words: Vec<&str> = args.split_whitespace().collect();
+        let (_, cmd) = parse_line(&words).unwrap_or_else(|e| panic!("{args}: {e}"));
+        let Command::Route(rc) = cmd else {
+            panic!("{args}: not a route command")
+        };
+        let f = RouteFilter::new(&rc.spec);
+        let got: Vec<Value> = routes()
+            .iter()
+            .filter(|r| f.selects(r))
+            .map(|r| route_json_hiding(r, &o, &f.hide()))
+            .collect();
+        let want = json_fixture(&format!("sel-{name}.json"));
+        assert_eq!(
+            got.iter().map(|v| v["dst"].clone()).collect::<Vec<_>>(),
+            want.iter().map(|v| v["dst"].clone()).collect::<Vec<_>>(),
+            "{args}: selected routes"
+        );
+        assert_same(&got, &want);
+        n += 1;
+    }
+    assert!(n >= 14);
+}
+
+#[test]
+fn neighbour_listing_filters_like_ip() {
+    use ferroute::cli::filter::neigh_selects;
+    use ferroute::cli::parse::{Command, parse_line};
+    let n = |family: u8, dst: &str, ll: &str, state: u16, flags: u8| NeighRow {
+        family,
+        dst: Some(ip(dst)),
+        dev: Some("veth0".into()),
+        lladdr: (!ll.is_empty()).then(|| mac(ll)),
+        state,
+        flags,
+    };
+    // Everything the capture put in the table: STALE router, PERMANENT, an IPv6 NOARP
+    // entry (hidden by default) and a proxy entry (only with `proxy`).
+    let all = [
+        n(2, "10.0.0.9", "02:00:00:00:00:99", 0x80, 0),
+        n(2, "10.0.0.10", "02:00:00:00:00:9a", 0x04, 0x80),
+        n(10, "2001:db8::9", "02:00:00:00:00:9b", 0x40, 0),
+        n(2, "10.0.0.77", "", 0, 0x08),
+    ];
+    let order: Vec<String> = json_fixture("neigh.json")
+        .iter()
+        .map(|e| e["dst"].as_str().unwrap_or("").to_string())
+        .collect();
+    for (args, fix) in [
+        ("neigh show", "neigh.json"),
+        ("-6 neigh show", "neigh6.json"),
+        ("neigh show proxy", "neighproxy.json"),
+    ] {
+        let words: Vec<&str> = args.split_whitespace().collect();
+        let Ok((_, Command::Neigh(c))) = parse_line(&words) else {
+            panic!("{args}")
+        };
+        let mut rows: Vec<&NeighRow> = all.iter().filter(|r| neigh_selects(&c.spec, r)).collect();
+        rows.sort_by_key(|r| order.iter().position(|d| Some(ip(d)) == r.dst));
+        let got: Vec<Value> = rows.iter().map(|r| neigh_json(r)).collect();
+        assert_same(&got, &json_fixture(fix));
+    }
+}

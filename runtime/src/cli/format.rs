@@ -1053,6 +1053,26 @@ pub struct RouteRow {
     pub pref: Option<u8>,
 }
 
+/// Keys `ip route show` leaves out because the listing was filtered on them (a `table`,
+/// `proto`, `scope`, `dev`, host `via`, host `src` or `metric` selector).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct RouteHide {
+    /// `table T` (not `all`) was given, or the default main table listing.
+    pub table: bool,
+    /// `proto P`.
+    pub protocol: bool,
+    /// `scope S`.
+    pub scope: bool,
+    /// `dev D`.
+    pub dev: bool,
+    /// `via ADDR` (full-length).
+    pub gateway: bool,
+    /// `src ADDR` (full-length).
+    pub prefsrc: bool,
+    /// `metric N`.
+    pub metric: bool,
+}
+
 fn host_len(family: u8) -> u8 {
     if family == names::AF_INET6 { 128 } else { 32 }
 }
@@ -1134,6 +1154,11 @@ fn nexthop_obj(n: &NexthopRow) -> Value {
 
 /// One element of `ip -j route show`.
 pub fn route_json(r: &RouteRow, o: &Opts) -> Value {
+    route_json_hiding(r, o, &RouteHide::default())
+}
+
+/// One element of `ip -j route show SELECTOR` (keys the selector fixes left out).
+pub fn route_json_hiding(r: &RouteRow, o: &Opts, h: &RouteHide) -> Value {
     let mut m = Obj::new();
     if r.kind != names::RTN_UNICAST || o.details {
         put(&mut m, "type", name_or_number(names::RTN, r.kind.into()));
@@ -1152,27 +1177,27 @@ pub fn route_json(r: &RouteRow, o: &Opts) -> Value {
     if r.tos != 0 {
         put(&mut m, "tos", format!("{:#x}", r.tos));
     }
-    if let Some(g) = r.gateway {
+    if let Some(g) = r.gateway.filter(|_| !h.gateway) {
         put(&mut m, "gateway", g.to_string());
     }
     if let Some(v) = &r.via {
         put(&mut m, "via", via_obj(v));
     }
-    if let Some(d) = &r.dev {
+    if let Some(d) = r.dev.as_ref().filter(|_| !h.dev) {
         put(&mut m, "dev", d.clone());
     }
-    if r.table != 0 && (r.table != names::RT_TABLE_MAIN || o.details) {
+    if r.table != 0 && (r.table != names::RT_TABLE_MAIN || o.details) && !h.table {
         put(&mut m, "table", names::table_name(r.table));
     }
     if r.flags & 0x200 == 0 {
-        if r.protocol != names::RTPROT_BOOT || o.details {
+        if (r.protocol != names::RTPROT_BOOT || o.details) && !h.protocol {
             put(
                 &mut m,
                 "protocol",
                 name_or_number(names::RTPROT, r.protocol.into()),
             );
         }
-        if r.scope != names::RT_SCOPE_UNIVERSE || o.details {
+        if (r.scope != names::RT_SCOPE_UNIVERSE || o.details) && !h.scope {
             put(
                 &mut m,
                 "scope",
@@ -1180,10 +1205,10 @@ pub fn route_json(r: &RouteRow, o: &Opts) -> Value {
             );
         }
     }
-    if let Some(p) = r.prefsrc {
+    if let Some(p) = r.prefsrc.filter(|_| !h.prefsrc) {
         put(&mut m, "prefsrc", p.to_string());
     }
-    if let Some(v) = r.metric {
+    if let Some(v) = r.metric.filter(|_| !h.metric) {
         put(&mut m, "metric", v);
     }
     put(&mut m, "flags", route_flag_names(r.flags));
@@ -1211,6 +1236,11 @@ pub fn route_json(r: &RouteRow, o: &Opts) -> Value {
 
 /// `ip route show` text for one route (with `\tnexthop` lines for multipath).
 pub fn route_text(r: &RouteRow, o: &Opts) -> String {
+    route_text_hiding(r, o, &RouteHide::default())
+}
+
+/// `ip route show SELECTOR` text for one route (keys the selector fixes left out).
+pub fn route_text_hiding(r: &RouteRow, o: &Opts, h: &RouteHide) -> String {
     let mut s = String::new();
     if r.kind != names::RTN_UNICAST || o.details {
         let _ = write!(s, "{} ", name_or_number(names::RTN, r.kind.into()));
@@ -1226,27 +1256,27 @@ pub fn route_text(r: &RouteRow, o: &Opts) -> String {
     if r.tos != 0 {
         let _ = write!(s, "tos {:#x} ", r.tos);
     }
-    if let Some(g) = r.gateway {
+    if let Some(g) = r.gateway.filter(|_| !h.gateway) {
         let _ = write!(s, "via {g} ");
     }
     if let Some(v) = r.via {
         let _ = write!(s, "via {} {v} ", if v.is_ipv4() { "inet" } else { "inet6" });
     }
-    if let Some(d) = &r.dev {
+    if let Some(d) = r.dev.as_ref().filter(|_| !h.dev) {
         let _ = write!(s, "dev {d} ");
     }
-    if r.table != 0 && (r.table != names::RT_TABLE_MAIN || o.details) {
+    if r.table != 0 && (r.table != names::RT_TABLE_MAIN || o.details) && !h.table {
         let _ = write!(s, "table {} ", names::table_name(r.table));
     }
     if r.flags & 0x200 == 0 {
-        if r.protocol != names::RTPROT_BOOT || o.details {
+        if (r.protocol != names::RTPROT_BOOT || o.details) && !h.protocol {
             let _ = write!(
                 s,
                 "proto {} ",
                 name_or_number(names::RTPROT, r.protocol.into())
             );
         }
-        if r.scope != names::RT_SCOPE_UNIVERSE || o.details {
+        if (r.scope != names::RT_SCOPE_UNIVERSE || o.details) && !h.scope {
             let _ = write!(
                 s,
                 "scope {} ",
@@ -1254,10 +1284,10 @@ pub fn route_text(r: &RouteRow, o: &Opts) -> String {
             );
         }
     }
-    if let Some(p) = r.prefsrc {
+    if let Some(p) = r.prefsrc.filter(|_| !h.prefsrc) {
         let _ = write!(s, "src {p} ");
     }
-    if let Some(v) = r.metric {
+    if let Some(v) = r.metric.filter(|_| !h.metric) {
         let _ = write!(s, "metric {v} ");
     }
     for f in route_flag_names(r.flags) {
