@@ -1348,3 +1348,51 @@ fn neighbour_listing_filters_like_ip() {
         assert_same(&got, &json_fixture(fix));
     }
 }
+
+#[test]
+fn address_selectors_like_ip_addr_show() {
+    use ferroute::cli::filter::{addr_filter, glob_match};
+    use ferroute::cli::parse::{AddrCmd, Command, parse_line};
+    let script = fixture("capture.sh");
+    let start = script.find("<<'ASEL'\n").expect("selector list") + "<<'ASEL'\n".len();
+    let end = start + script[start..].find("\nASEL").expect("end");
+    let mut n = 0;
+    for line in script[start..end].lines() {
+        let (name, args) = line.split_once('|').expect("name|args");
+        let words: Vec<&str> = args.split_whitespace().collect();
+        let Ok((_, Command::Addr(AddrCmd::Show(spec)))) = parse_line(&words) else {
+            panic!("{args}")
+        };
+        let got = addr_filter(&spec, addrs());
+        // iproute2 6.1 prints filtered-out links and addresses as `{}` and, with some
+        // filters, drops link keys; the selection itself (links, their addresses) is compared.
+        let want: Vec<Value> = json_fixture(&format!("asel-{name}.json"))
+            .into_iter()
+            .filter(|w| w.as_object().is_some_and(|o| !o.is_empty()))
+            .collect();
+        assert_eq!(got.len(), want.len(), "{args}: links");
+        for (g, w) in got.iter().zip(&want) {
+            if let Some(name) = w.get("ifname") {
+                assert_eq!(name, &Value::from(g.link.ifname.clone()), "{args}");
+            }
+            let wl: Vec<String> = w["addr_info"]
+                .as_array()
+                .expect("addr_info")
+                .iter()
+                .filter_map(|a| a.get("local").and_then(Value::as_str).map(str::to_string))
+                .collect();
+            let gl: Vec<String> = g
+                .addr_info
+                .iter()
+                .filter_map(|a| a.local.or(a.address).map(|l| l.to_string()))
+                .collect();
+            assert_eq!(gl, wl, "{args}: addresses of {}", g.link.ifname);
+        }
+        n += 1;
+    }
+    assert!(n >= 8);
+    assert!(glob_match("veth0:*", "veth0:1"));
+    assert!(!glob_match("veth0:*", "veth0"));
+    assert!(glob_match("e[a-c]h?", "ebh0"));
+    assert!(glob_match("[!x]*", "lo"));
+}

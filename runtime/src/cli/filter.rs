@@ -1,9 +1,9 @@
 //! Client-side selection of dumped objects the way iproute2 filters its listings
 //! (`ip route show SELECTOR`, the default hiding of NOARP neighbours, ...).
 
-use super::format::{NeighRow, RouteHide, RouteRow};
+use super::format::{AddrInfo, AddrRow, NeighRow, RouteHide, RouteRow};
 use super::names;
-use super::parse::{Family, NeighSpec, RouteSpec, Select, Target};
+use super::parse::{AddrShow, Family, NeighSpec, RouteSpec, Select, Target};
 use std::net::IpAddr;
 
 /// Whether the first `bits` bits of `a` and `b` agree (iproute2 `inet_addr_match` == 0).
@@ -199,4 +199,110 @@ pub fn neigh_selects(spec: &NeighSpec, r: &NeighRow) -> bool {
         }
     }
     true
+}
+
+/// Shell-style pattern match (`*`, `?`, `[abc]`, `[a-z]`, `[!x]`) like fnmatch(3) with no
+/// flags, as `ip addr show label PATTERN` uses it.
+pub fn glob_match(pattern: &str, text: &str) -> bool {
+    fn class(p: &[char], c: char) -> Option<(bool, usize)> {
+        // p starts after '['; returns (matched, length consumed including ']').
+        let mut i = 0;
+        let negate = matches!(p.first(), Some('!' | '^'));
+        if negate {
+            i += 1;
+        }
+        let mut hit = false;
+        let mut first = true;
+        while let Some(&ch) = p.get(i) {
+            if ch == ']' && !first {
+                return Some((hit != negate, i + 1));
+            }
+            first = false;
+            if p.get(i + 1) == Some(&'-') && p.get(i + 2).is_some_and(|e| *e != ']') {
+                let hi = p[i + 2];
+                hit |= (ch..=hi).contains(&c);
+                i += 3;
+            } else {
+                hit |= ch == c;
+                i += 1;
+            }
+        }
+        None
+    }
+    fn go(p: &[char], t: &[char]) -> bool {
+        match p.first() {
+            None => t.is_empty(),
+            Some('*') => (0..=t.len()).any(|k| go(&p[1..], &t[k..])),
+            Some('?') => !t.is_empty() && go(&p[1..], &t[1..]),
+            Some('[') => match (
+                t.first(),
+                class(&p[1..], t.first().copied().unwrap_or('\0')),
+            ) {
+                (Some(_), Some((true, n))) => go(&p[1 + n..], &t[1..]),
+                (Some(c), None) => *c == '[' && go(&p[1..], &t[1..]),
+                _ => false,
+            },
+            Some('\\') if p.len() > 1 => t.first() == p.get(1) && go(&p[2..], &t[1..]),
+            Some(c) => t.first() == Some(c) && go(&p[1..], &t[1..]),
+        }
+    }
+    let p: Vec<char> = pattern.chars().collect();
+    let t: Vec<char> = text.chars().collect();
+    go(&p, &t)
+}
+
+/// Whether `ip addr show` with these filters lists address `a` (family, scope,
+/// permanent/dynamic, label pattern, `to` prefix; iproute2 `ipaddr_filter`).
+pub fn addr_selects(spec: &AddrShow, a: &AddrInfo) -> bool {
+    let fam = af(spec.family);
+    if fam != 0 && a.family != fam {
+        return false;
+    }
+    if spec.scope.is_some_and(|s| s != a.scope) {
+        return false;
+    }
+    if let Some(perm) = spec.permanent
+        && (a.flags & names::IFA_F_PERMANENT != 0) != perm
+    {
+        return false;
+    }
+    if let Some(pat) = &spec.label
+        && !a.label.as_deref().is_some_and(|l| glob_match(pat, l))
+    {
+        return false;
+    }
+    if let Some(p) = &spec.to {
+        match a.local.or(a.address) {
+            Some(l) if prefix_match(&l, &p.addr, p.len) => {}
+            _ => return false,
+        }
+    }
+    true
+}
+
+/// Applies `ip addr show`'s selection to a dump: links by name/up/master, then each
+/// link's addresses; a link stays when one of its addresses passes, or when it has none
+/// and no family was chosen.
+pub fn addr_filter(spec: &AddrShow, rows: Vec<AddrRow>) -> Vec<AddrRow> {
+    let addr_filters = spec.family != Family::Any
+        || spec.scope.is_some()
+        || spec.permanent.is_some()
+        || spec.label.is_some()
+        || spec.to.is_some();
+    rows.into_iter()
+        .filter(|r| spec.dev.as_deref().is_none_or(|d| d == r.link.ifname))
+        .filter(|r| !spec.up || r.link.flags & names::IFF_UP != 0)
+        .filter(|r| {
+            spec.master
+                .as_deref()
+                .is_none_or(|m| r.link.master.as_deref() == Some(m))
+        })
+        .filter_map(|mut r| {
+            let had = !r.addr_info.is_empty();
+            r.addr_info.retain(|a| addr_selects(spec, a));
+            let keep =
+                !r.addr_info.is_empty() || !had && spec.family == Family::Any || !addr_filters;
+            keep.then_some(r)
+        })
+        .collect()
 }

@@ -1802,7 +1802,14 @@ fn parse_addr_cmd(w: &[&str], family: Family) -> Result<AddrCmd> {
                 "dynamic" => s.permanent = Some(false),
                 "scope" => s.scope = Some(parse_scope(a.value(x)?)?),
                 "label" => s.label = Some(a.value(x)?.to_string()),
-                "to" => s.to = Some(parse_prefix(a.value(x)?, family)?),
+                "to" => {
+                    let p = parse_prefix(a.value(x)?, family)?;
+                    // iproute2: `to` also chooses the family when -4/-6 did not.
+                    if s.family == Family::Any {
+                        s.family = Family::of(&p.addr);
+                    }
+                    s.to = Some(p);
+                }
                 "master" => s.master = Some(a.value(x)?.to_string()),
                 "type" => s.kind = Some(a.value(x)?.to_string()),
                 "dev" => {
