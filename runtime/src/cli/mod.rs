@@ -1,5 +1,5 @@
 //! The `ferroute` command-line tool's pure layers: iproute2 command syntax -> typed
-//! [`parse::Command`]s, and typed rows -> iproute2-compatible JSON and text ([`format`]).
+//! [`parse::Command`]s, and typed rows -> iproute2-compatible JSON and text ([`format`](mod@format)).
 //!
 //! None of it touches a socket. The flow the tool wires together:
 //!
