@@ -1396,3 +1396,25 @@ fn address_selectors_like_ip_addr_show() {
     assert!(glob_match("e[a-c]h?", "ebh0"));
     assert!(glob_match("[!x]*", "lo"));
 }
+
+#[test]
+fn brief_output_like_ip_br() {
+    let l = links();
+    assert_same(
+        &l.iter().map(link_brief_json).collect::<Vec<_>>(),
+        &json_fixture("link-br.json"),
+    );
+    assert_eq!(
+        l.iter().map(link_brief_text).collect::<String>(),
+        fixture("link-br.txt")
+    );
+    let a = addrs();
+    assert_same(
+        &a.iter().map(addr_brief_json).collect::<Vec<_>>(),
+        &json_fixture("addr-br.json"),
+    );
+    assert_eq!(
+        a.iter().map(addr_brief_text).collect::<String>(),
+        fixture("addr-br.txt")
+    );
+}

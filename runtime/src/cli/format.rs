@@ -943,6 +943,123 @@ pub fn addr_text(r: &AddrRow, o: &Opts) -> String {
 }
 
 // ---------------------------------------------------------------------------------------
+// Brief (-br) output
+// ---------------------------------------------------------------------------------------
+
+fn name_at_link(r: &LinkRow) -> String {
+    let mut s = r.ifname.clone();
+    if let Some(l) = &r.link {
+        if l.index == 0 {
+            s.push_str("@NONE");
+        } else if r.link_netnsid.is_some() {
+            let _ = write!(s, "@if{}", l.index);
+        } else {
+            let _ = write!(
+                s,
+                "@{}",
+                l.name.clone().unwrap_or_else(|| format!("if{}", l.index))
+            );
+        }
+    }
+    s
+}
+
+fn brief_head(m: &mut Obj, r: &LinkRow) {
+    if let Some(l) = &r.link {
+        if l.index == 0 {
+            put(m, "link", Value::Null);
+        } else if r.link_netnsid.is_some() {
+            put(m, "link_index", l.index);
+        } else {
+            put(
+                m,
+                "link",
+                l.name.clone().unwrap_or_else(|| format!("if{}", l.index)),
+            );
+        }
+    }
+    put(m, "ifname", r.ifname.clone());
+    if let Some(v) = r.operstate {
+        put(m, "operstate", name_or_number(names::OPERSTATE, v.into()));
+    }
+}
+
+fn brief_text_head(r: &LinkRow) -> String {
+    let state = r
+        .operstate
+        .map_or_else(String::new, |v| name_or_number(names::OPERSTATE, v.into()));
+    format!("{:<16} {:<14} ", name_at_link(r), state)
+}
+
+/// One element of `ip -br -j link show`.
+pub fn link_brief_json(r: &LinkRow) -> Value {
+    let mut m = Obj::new();
+    brief_head(&mut m, r);
+    if let Some(a) = &r.address {
+        put(&mut m, "address", lladdr(a, r.link_type));
+    }
+    put(&mut m, "flags", link_flags(r));
+    Value::Object(m)
+}
+
+/// `ip -br link show` text for one link.
+pub fn link_brief_text(r: &LinkRow) -> String {
+    let mut s = brief_text_head(r);
+    if let Some(a) = &r.address {
+        let _ = write!(s, "{} ", lladdr(a, r.link_type));
+    }
+    let _ = writeln!(s, "<{}> ", link_flags(r).join(","));
+    s
+}
+
+/// One element of `ip -br -j address show`.
+pub fn addr_brief_json(r: &AddrRow) -> Value {
+    let mut m = Obj::new();
+    brief_head(&mut m, &r.link);
+    let infos: Vec<Value> = r
+        .addr_info
+        .iter()
+        .map(|a| {
+            let mut o = Obj::new();
+            let local = a.local.or(a.address);
+            if let Some(l) = local {
+                put(&mut o, "local", l.to_string());
+                if let Some(p) = a.address.or(a.local).filter(|p| *p != l) {
+                    put(&mut o, "address", p.to_string());
+                }
+                put(&mut o, "prefixlen", a.prefixlen);
+            }
+            if let Some(v) = a.metric {
+                put(&mut o, "metric", v);
+            }
+            Value::Object(o)
+        })
+        .collect();
+    put(&mut m, "addr_info", infos);
+    Value::Object(m)
+}
+
+/// `ip -br address show` text for one link.
+pub fn addr_brief_text(r: &AddrRow) -> String {
+    let mut s = brief_text_head(&r.link);
+    for a in &r.addr_info {
+        let local = a.local.or(a.address);
+        if let Some(l) = local {
+            s.push_str(&l.to_string());
+            if let Some(p) = a.address.or(a.local).filter(|p| *p != l) {
+                let _ = write!(s, " peer {p}");
+            }
+            let _ = write!(s, "/{} ", a.prefixlen);
+        }
+        if let Some(v) = a.metric {
+            let _ = write!(s, "metric {v} ");
+        }
+    }
+    s.push('\n');
+    s
+}
+
+// ---------------------------------------------------------------------------------------
 // Routes
 // ---------------------------------------------------------------------------------------
 
