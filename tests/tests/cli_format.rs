@@ -886,6 +886,8 @@ fn qdiscs_like_tc() {
             QdiscOptions::Tbf {
                 rate: 125_000,
                 burst: 4096,
+                peakrate: None,
+                minburst: None,
                 lat: 400_000,
             },
         ),
@@ -962,7 +964,7 @@ fn classes_text_like_tc() {
 fn filters_like_tc() {
     let f = |options: Option<FilterOptions>| FilterRow {
         dev: None,
-        parent: 0x10000,
+        parent: Some(0x10000),
         protocol: 0x0800,
         pref: 1,
         kind: "u32".into(),
@@ -977,6 +979,7 @@ fn filters_like_tc() {
         terminal: false,
         flags,
         keys,
+        actions: vec![],
     };
     let rows = [
         f(None),
@@ -1417,4 +1420,144 @@ fn brief_output_like_ip_br() {
         a.iter().map(addr_brief_text).collect::<String>(),
         fixture("addr-br.txt")
     );
+}
+
+#[test]
+fn more_tc_like_tc() {
+    let root = 0xffff_ffff;
+    let q =
+        |kind: &str, handle: u32, dev: &str, parent: u32, refcnt: u32, options: QdiscOptions| {
+            QdiscRow {
+                kind: kind.into(),
+                handle,
+                dev: Some(dev.into()),
+                parent,
+                refcnt,
+                options,
+            }
+        };
+    let rows = [
+        q(
+            "tbf",
+            0x30000,
+            "a1",
+            root,
+            3,
+            QdiscOptions::Tbf {
+                rate: 1_250_000,
+                burst: 10240,
+                peakrate: Some(2_500_000),
+                minburst: Some(1600),
+                lat: 50_000,
+            },
+        ),
+        q(
+            "pfifo_fast",
+            0x20000,
+            "a0",
+            root,
+            3,
+            QdiscOptions::Prio {
+                bands: 3,
+                priomap: vec![1, 2, 2, 2, 1, 2, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1],
+                multiqueue: false,
+            },
+        ),
+        q(
+            "clsact",
+            0xffff_0000,
+            "i0",
+            0xffff_fff1,
+            1,
+            QdiscOptions::None,
+        ),
+    ];
+    assert_same(
+        &rows.iter().map(qdisc_json).collect::<Vec<_>>(),
+        &json_fixture("qdisc2.json"),
+    );
+    assert_eq!(
+        rows.iter().map(qdisc_text).collect::<String>(),
+        fixture("qdisc2.txt")
+    );
+
+    // `tc filter show dev i0 ingress`: parent not printed; two keys; a mirred action
+    // (TCA_EGRESS_REDIR = 1, TC_ACT_STOLEN = 4); selector flags TC_U32_TERMINAL.
+    let f = |options| FilterRow {
+        dev: None,
+        parent: None,
+        protocol: 0x0800,
+        pref: 2,
+        kind: "u32".into(),
+        chain: Some(0),
+        options,
+    };
+    let keyed = FilterOptions::U32 {
+        fh: Some(0x8000_0800),
+        divisor: None,
+        hash: Some(0x8000_0000),
+        classid: None,
+        terminal: true,
+        flags: Some(0),
+        keys: vec![
+            U32KeyRow {
+                val: 0x0a00_0000,
+                mask: 0xff00_0000,
+                off: 12,
+                offmask: 0,
+            },
+            U32KeyRow {
+                val: 80,
+                mask: 0xffff,
+                off: 20,
+                offmask: 0,
+            },
+        ],
+        actions: vec![TcActionRow {
+            order: 1,
+            kind: "mirred".into(),
+            mirred: Some((1, "a1".into())),
+            control: 4,
+            index: 1,
+            refcnt: 1,
+            bindcnt: 1,
+        }],
+    };
+    let ht = FilterOptions::U32 {
+        fh: Some(0x8000_0000),
+        divisor: Some(1),
+        hash: None,
+        classid: None,
+        terminal: false,
+        flags: None,
+        keys: vec![],
+        actions: vec![],
+    };
+    let rows = [f(None), f(Some(ht)), f(Some(keyed))];
+    assert_eq!(
+        rows.iter().map(filter_text).collect::<String>(),
+        fixture("filter2.txt")
+    );
+    // tc prints the two keys as two "match" members of one object; JSON objects here hold
+    // a key once, so they come out as a "match" array: compare everything else.
+    let want = json_fixture("filter2.json");
+    let got: Vec<Value> = rows.iter().map(filter_json).collect();
+    assert_same(&got[..2], &want[..2]);
+    let mut g = got[2].clone();
+    let matches = g["options"]
+        .as_object_mut()
+        .and_then(|o| o.remove("match"))
+        .expect("match");
+    assert_eq!(
+        matches[1],
+        serde_json::json!({"value": "50", "mask": "ffff", "offmask": "", "off": 20})
+    );
+    let raw = fixture("filter2.json");
+    assert!(raw.contains(r#""match":{"value":"a000000","mask":"ff000000","offmask":"","off":12},"match":{"value":"50","mask":"ffff","offmask":"","off":20}"#));
+    let mut w = want[2].clone();
+    w["options"]
+        .as_object_mut()
+        .expect("options")
+        .remove("match");
+    assert_eq!(g, w);
 }

@@ -1794,8 +1794,21 @@ pub enum QdiscOptions {
         rate: u64,
         /// Burst in bytes.
         burst: u32,
+        /// Peak rate in bytes/s (text only: tc 6.1 does not put it in JSON).
+        peakrate: Option<u64>,
+        /// Minimum burst (mtu) in bytes, with a peak rate.
+        minburst: Option<u32>,
         /// Latency in microseconds.
         lat: u32,
+    },
+    /// prio / pfifo_fast (struct tc_prio_qopt).
+    Prio {
+        /// bands.
+        bands: u32,
+        /// priomap (16 entries).
+        priomap: Vec<u8>,
+        /// TCA_PRIO_MQ.
+        multiqueue: bool,
     },
     /// htb qdisc (struct tc_htb_glob + TCA_HTB_DIRECT_QLEN).
     Htb {
@@ -1843,10 +1856,28 @@ fn qdisc_options_json(o: &QdiscOptions) -> Obj {
     let mut m = Obj::new();
     match o {
         QdiscOptions::None | QdiscOptions::Ingress => {}
-        QdiscOptions::Tbf { rate, burst, lat } => {
+        QdiscOptions::Tbf {
+            rate,
+            burst,
+            minburst,
+            lat,
+            ..
+        } => {
             put(&mut m, "rate", *rate);
             put(&mut m, "burst", *burst);
+            if let Some(v) = minburst {
+                put(&mut m, "minburst", *v);
+            }
             put(&mut m, "lat", *lat);
+        }
+        QdiscOptions::Prio {
+            bands,
+            priomap,
+            multiqueue,
+        } => {
+            put(&mut m, "bands", *bands);
+            put(&mut m, "priomap", priomap.clone());
+            put(&mut m, "multiqueue", *multiqueue);
         }
         QdiscOptions::Htb {
             r2q,
@@ -1873,13 +1904,36 @@ fn qdisc_options_text(o: &QdiscOptions) -> String {
     match o {
         QdiscOptions::None => String::new(),
         QdiscOptions::Ingress => "---------------- ".into(),
-        QdiscOptions::Tbf { rate, burst, lat } => {
-            format!(
-                "rate {} burst {} lat {} ",
-                tc_rate(*rate),
-                tc_size(*burst),
-                tc_time(*lat)
-            )
+        QdiscOptions::Tbf {
+            rate,
+            burst,
+            peakrate,
+            minburst,
+            lat,
+        } => {
+            let mut s = format!("rate {} burst {} ", tc_rate(*rate), tc_size(*burst));
+            if let Some(p) = peakrate {
+                let _ = write!(s, "peakrate {} ", tc_rate(*p));
+                if let Some(m) = minburst {
+                    let _ = write!(s, "minburst {} ", tc_size(*m));
+                }
+            }
+            let _ = write!(s, "lat {} ", tc_time(*lat));
+            s
+        }
+        QdiscOptions::Prio {
+            bands,
+            priomap,
+            multiqueue,
+        } => {
+            let mut s = format!("bands {bands} priomap");
+            for p in priomap {
+                let _ = write!(s, " {p}");
+            }
+            if *multiqueue {
+                s.push_str(" multiqueue: on ");
+            }
+            s
         }
         QdiscOptions::Htb {
             r2q,
@@ -2079,6 +2133,109 @@ pub struct U32KeyRow {
     pub offmask: i32,
 }
 
+/// TC_ACT_* verdict names as tc prints them (`control_action`).
+pub fn tc_act_name(v: i32) -> String {
+    match v {
+        -1 => "continue".into(),
+        0 => "pass".into(),
+        1 => "reclassify".into(),
+        2 => "drop".into(),
+        3 => "pipe".into(),
+        4 => "stolen".into(),
+        5 => "queued".into(),
+        6 => "repeat".into(),
+        7 => "redirect".into(),
+        8 => "trap".into(),
+        n => n.to_string(),
+    }
+}
+
+/// One action of a filter (TCA_ACT_* in the filter's action list).
+#[derive(Clone, Debug, PartialEq)]
+pub struct TcActionRow {
+    /// Position in the list (the nest's attribute type).
+    pub order: u32,
+    /// TCA_ACT_KIND.
+    pub kind: String,
+    /// mirred's struct tc_mirred eaction (TCA_EGRESS_REDIR 1, TCA_EGRESS_MIRROR 2,
+    /// TCA_INGRESS_REDIR 3, TCA_INGRESS_MIRROR 4) and target device name.
+    pub mirred: Option<(i32, String)>,
+    /// The action's TC_ACT_* verdict (`action` field of tc_gen).
+    pub control: i32,
+    /// tc_gen index.
+    pub index: u32,
+    /// tc_gen refcnt.
+    pub refcnt: i32,
+    /// tc_gen bindcnt.
+    pub bindcnt: i32,
+}
+
+fn action_json(a: &TcActionRow) -> Value {
+    let mut m = Obj::new();
+    put(&mut m, "order", a.order);
+    put(&mut m, "kind", a.kind.clone());
+    if let Some((e, dev)) = &a.mirred {
+        put(
+            &mut m,
+            "mirred_action",
+            if matches!(e, 1 | 3) {
+                "redirect"
+            } else {
+                "mirror"
+            },
+        );
+        put(
+            &mut m,
+            "direction",
+            if matches!(e, 1 | 2) {
+                "egress"
+            } else {
+                "ingress"
+            },
+        );
+        put(&mut m, "to_dev", dev.clone());
+    }
+    let mut c = Obj::new();
+    put(&mut c, "type", tc_act_name(a.control));
+    put(&mut m, "control_action", c);
+    put(&mut m, "index", a.index);
+    put(&mut m, "ref", a.refcnt);
+    put(&mut m, "bind", a.bindcnt);
+    Value::Object(m)
+}
+
+fn action_text(a: &TcActionRow) -> String {
+    let mut s = format!("\n\taction order {}: ", a.order);
+    match &a.mirred {
+        Some((e, dev)) => {
+            let _ = write!(
+                s,
+                "mirred ({} {} to device {dev}) {}",
+                if matches!(e, 1 | 2) {
+                    "Egress"
+                } else {
+                    "Ingress"
+                },
+                if matches!(e, 1 | 3) {
+                    "Redirect"
+                } else {
+                    "Mirror"
+                },
+                tc_act_name(a.control)
+            );
+        }
+        None => {
+            let _ = write!(s, "{} {}", a.kind, tc_act_name(a.control));
+        }
+    }
+    let _ = write!(
+        s,
+        "\n\tindex {} ref {} bind {}\n",
+        a.index, a.refcnt, a.bindcnt
+    );
+    s
+}
+
 /// Decoded TCA_OPTIONS of a filter.
 #[derive(Clone, Debug, PartialEq)]
 pub enum FilterOptions {
@@ -2098,6 +2255,8 @@ pub enum FilterOptions {
         flags: Option<u32>,
         /// sel.keys.
         keys: Vec<U32KeyRow>,
+        /// TCA_U32_ACT.
+        actions: Vec<TcActionRow>,
     },
     /// Anything else.
     Other(Vec<(String, Value)>),
@@ -2108,8 +2267,8 @@ pub enum FilterOptions {
 pub struct FilterRow {
     /// tcm_ifindex resolved (printed unless filtered by device).
     pub dev: Option<String>,
-    /// tcm_parent.
-    pub parent: u32,
+    /// tcm_parent (None when the listing was filtered by parent: tc does not print it).
+    pub parent: Option<u32>,
     /// TC_H_MIN(tcm_info): ETH_P_* protocol (host order); 0 with pref 0 = not printed.
     pub protocol: u16,
     /// TC_H_MAJ(tcm_info) >> 16.
@@ -2160,9 +2319,10 @@ pub fn filter_json(r: &FilterRow) -> Value {
     if let Some(d) = &r.dev {
         put(&mut m, "dev", d.clone());
     }
-    match filter_parent(r.parent) {
-        (Some(_), _) => put(&mut m, "root", true),
-        (None, p) => put(&mut m, "parent", p),
+    match r.parent.map(filter_parent) {
+        None => {}
+        Some((Some(_), _)) => put(&mut m, "root", true),
+        Some((None, p)) => put(&mut m, "parent", p),
     }
     if r.protocol != 0 || r.pref != 0 {
         put(&mut m, "protocol", proto_name(r.protocol));
@@ -2183,6 +2343,7 @@ pub fn filter_json(r: &FilterRow) -> Value {
                 terminal,
                 flags,
                 keys,
+                actions,
             } => {
                 if let Some(h) = fh.filter(|h| *h != 0) {
                     put(&mut o, "fh", u32_handle(h));
@@ -2213,8 +2374,8 @@ pub fn filter_json(r: &FilterRow) -> Value {
                     .iter()
                     .map(|k| {
                         let mut x = Obj::new();
-                        put(&mut x, "value", format!("{:08x}", k.val));
-                        put(&mut x, "mask", format!("{:08x}", k.mask));
+                        put(&mut x, "value", format!("{:x}", k.val));
+                        put(&mut x, "mask", format!("{:x}", k.mask));
                         put(
                             &mut x,
                             "offmask",
@@ -2231,6 +2392,13 @@ pub fn filter_json(r: &FilterRow) -> Value {
                     }
                     _ => put(&mut o, "match", km),
                 }
+                if !actions.is_empty() {
+                    put(
+                        &mut o,
+                        "actions",
+                        actions.iter().map(action_json).collect::<Vec<_>>(),
+                    );
+                }
             }
             FilterOptions::Other(kv) => o.extend(kv.iter().cloned()),
         }
@@ -2245,9 +2413,10 @@ pub fn filter_text(r: &FilterRow) -> String {
     if let Some(d) = &r.dev {
         let _ = write!(s, "dev {d} ");
     }
-    match filter_parent(r.parent) {
-        (Some(_), _) => s.push_str("root "),
-        (None, p) => {
+    match r.parent.map(filter_parent) {
+        None => {}
+        Some((Some(_), _)) => s.push_str("root "),
+        Some((None, p)) => {
             let _ = write!(s, "parent {p} ");
         }
     }
@@ -2268,6 +2437,7 @@ pub fn filter_text(r: &FilterRow) -> String {
             terminal,
             flags,
             keys,
+            actions,
         }) => {
             if let Some(h) = fh.filter(|h| *h != 0) {
                 let _ = write!(s, "fh {} ", u32_handle(h));
@@ -2308,6 +2478,9 @@ pub fn filter_text(r: &FilterRow) -> String {
                     if k.offmask != 0 { "nexthdr+" } else { "" },
                     k.off
                 );
+            }
+            for a in actions {
+                s.push_str(&action_text(a));
             }
         }
         Some(FilterOptions::Other(kv)) => {
