@@ -2071,10 +2071,13 @@ pub const RTAX_NAMES: &[(u16, &str)] = &[
     (17, "fastopen_no_cookie"),
 ];
 
-fn parse_via(a: &mut Args<'_>, family: Family) -> Result<Via> {
+/// `via [inet|inet6] ADDR`: the address and whether its family was written (then it may
+/// differ from the route's: RTA_VIA, e.g. an IPv4 route via an IPv6 next hop).
+fn parse_via_fam(a: &mut Args<'_>, family: Family) -> Result<(Via, bool)> {
     let mut v = a.value("via")?;
     let mut fam = family;
-    if v == "inet" || v == "inet6" {
+    let explicit = v == "inet" || v == "inet6";
+    if explicit {
         fam = if v == "inet" {
             Family::Inet
         } else {
@@ -2082,7 +2085,11 @@ fn parse_via(a: &mut Args<'_>, family: Family) -> Result<Via> {
         };
         v = a.value("via")?;
     }
-    parse_addr(v, fam)
+    Ok((parse_addr(v, fam)?, explicit))
+}
+
+fn parse_via(a: &mut Args<'_>, family: Family) -> Result<Via> {
+    parse_via_fam(a, family).map(|(v, _)| v)
 }
 
 fn parse_nexthop(a: &mut Args<'_>, family: Family) -> Result<NextHop> {
@@ -2156,6 +2163,7 @@ fn parse_route_cmd(w: &[&str], family: Family) -> Result<RouteCmd> {
         family,
         ..Default::default()
     };
+    let mut via_explicit = false;
     let mut a = Args::new(rest);
     while let Some(x) = a.next() {
         match x {
@@ -2170,7 +2178,9 @@ fn parse_route_cmd(w: &[&str], family: Family) -> Result<RouteCmd> {
                         word: a.peek().unwrap_or("").to_string(),
                     });
                 }
-                s.via = Some(parse_via(&mut a, family)?);
+                let (v, explicit) = parse_via_fam(&mut a, family)?;
+                via_explicit = explicit;
+                s.via = Some(v);
             }
             "dev" | "oif" => {
                 let v = a.value(x)?;
@@ -2362,18 +2372,16 @@ fn parse_route_cmd(w: &[&str], family: Family) -> Result<RouteCmd> {
     }
     // The family follows the addresses when -4/-6 was not given.
     if s.family == Family::Any {
+        // A `via` whose family was written may differ (RTA_VIA); it and the next hops
+        // only decide when nothing else does.
         let fams = [
             s.dst.map(|d| d.family()),
-            s.via.map(|v| Family::of(&v)),
+            s.via.filter(|_| !via_explicit).map(|v| Family::of(&v)),
             s.src.map(|v| Family::of(&v)),
             s.from.map(|d| d.family()),
         ];
-        let nh = s
-            .nexthops
-            .iter()
-            .filter_map(|n| n.via.map(|v| Family::of(&v)));
         let mut found = Family::Any;
-        for f in fams.into_iter().flatten().chain(nh) {
+        for f in fams.into_iter().flatten() {
             if f == Family::Any {
                 continue;
             }
@@ -2383,6 +2391,15 @@ fn parse_route_cmd(w: &[&str], family: Family) -> Result<RouteCmd> {
                 });
             }
             found = f;
+        }
+        if found == Family::Any {
+            found = s
+                .via
+                .iter()
+                .chain(s.nexthops.iter().filter_map(|n| n.via.as_ref()))
+                .map(Family::of)
+                .next()
+                .unwrap_or(Family::Any);
         }
         s.family = found;
     }
@@ -4720,6 +4737,17 @@ mod tests {
             }
         );
         assert_eq!(err("route get"), ParseError::Missing { key: "to" });
+    }
+
+    #[test]
+    fn ipv4_route_via_ipv6_next_hop() {
+        // RTA_VIA: the family written after `via` may differ from the route's.
+        let Command::Route(r) = ok("route add 192.168.7.0/24 via inet6 fe80::1 dev veth0") else {
+            panic!()
+        };
+        assert_eq!(r.spec.family, Family::Inet);
+        assert_eq!(r.spec.via, Some("fe80::1".parse().unwrap()));
+        assert_eq!(r.spec.header(r.action).family, 2);
     }
 
     #[test]
