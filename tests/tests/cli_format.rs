@@ -321,9 +321,40 @@ fn link_details_json_like_ip_d() {
     for i in [0usize, 2, 4, 5, 6, 7] {
         assert_same(&[link_json(&l[i], &o)], &want[i..=i]);
     }
-    // Text: the generic detail fields for kinds without kind data.
+    // The typed constructors give the same JSON and ip's own kind text.
+    let set_info = |r: &mut LinkRow, info: LinkInfo| {
+        if let Some(d) = r.details.as_mut() {
+            d.linkinfo = Some(info);
+        }
+    };
+    set_info(
+        &mut l[4],
+        LinkInfo::vxlan(&VxlanInfo {
+            id: 42,
+            local: Some(ip("10.0.0.1")),
+            link: Some("veth0".into()),
+            port: 4789,
+            learning: true,
+            ttl: 10,
+            ageing: 300,
+            udp_csum: true,
+            ..Default::default()
+        }),
+    );
+    set_info(
+        &mut l[7],
+        LinkInfo::tun(&TunInfo {
+            tap: true,
+            persist: true,
+            ..Default::default()
+        }),
+    );
+    for i in [4usize, 7] {
+        assert_same(&[link_json(&l[i], &o)], &want[i..=i]);
+    }
+    // Text: generic detail fields, pair-printed kinds (macvlan) and typed kinds.
     let text = fixture("link-d.txt");
-    for i in [0usize, 2, 6] {
+    for i in [0usize, 2, 4, 5, 6, 7] {
         let t = link_text(&l[i], &o);
         assert!(text.contains(&t), "{t:?} not in link-d.txt");
     }

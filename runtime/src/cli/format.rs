@@ -142,6 +142,168 @@ pub struct LinkInfo {
     pub slave_kind: Option<String>,
     /// IFLA_INFO_SLAVE_DATA as ip names it.
     pub slave_data: Vec<(String, Value)>,
+    /// ip's `-d` text for the kind data when it differs from `key value` pairs (the
+    /// constructors below fill it); `None` prints the pairs.
+    pub text: Option<String>,
+}
+
+/// VXLAN IFLA_INFO_DATA (IFLA_VXLAN_*) as `ip -d` shows it.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct VxlanInfo {
+    /// IFLA_VXLAN_ID.
+    pub id: u32,
+    /// IFLA_VXLAN_GROUP(6) when multicast.
+    pub group: Option<IpAddr>,
+    /// IFLA_VXLAN_GROUP(6) when unicast.
+    pub remote: Option<IpAddr>,
+    /// IFLA_VXLAN_LOCAL(6).
+    pub local: Option<IpAddr>,
+    /// IFLA_VXLAN_LINK resolved to a name.
+    pub link: Option<String>,
+    /// IFLA_VXLAN_PORT_RANGE (low, high).
+    pub port_range: (u16, u16),
+    /// IFLA_VXLAN_PORT.
+    pub port: u16,
+    /// IFLA_VXLAN_LEARNING.
+    pub learning: bool,
+    /// IFLA_VXLAN_TTL (0 = auto).
+    pub ttl: u8,
+    /// IFLA_VXLAN_DF (0 unset, 1 set, 2 inherit).
+    pub df: u8,
+    /// IFLA_VXLAN_AGEING.
+    pub ageing: u32,
+    /// IFLA_VXLAN_UDP_CSUM.
+    pub udp_csum: bool,
+    /// IFLA_VXLAN_UDP_ZERO_CSUM6_TX.
+    pub udp_zero_csum6_tx: bool,
+    /// IFLA_VXLAN_UDP_ZERO_CSUM6_RX.
+    pub udp_zero_csum6_rx: bool,
+}
+
+/// tun/tap IFLA_INFO_DATA (IFLA_TUN_*) as `ip -d` shows it.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct TunInfo {
+    /// IFLA_TUN_TYPE is IFF_TAP.
+    pub tap: bool,
+    /// IFLA_TUN_PI.
+    pub pi: bool,
+    /// IFLA_TUN_VNET_HDR.
+    pub vnet_hdr: bool,
+    /// IFLA_TUN_MULTI_QUEUE.
+    pub multi_queue: bool,
+    /// IFLA_TUN_PERSIST.
+    pub persist: bool,
+    /// IFLA_TUN_OWNER.
+    pub user: Option<u32>,
+    /// IFLA_TUN_GROUP.
+    pub group: Option<u32>,
+}
+
+fn on_off(b: bool) -> &'static str {
+    if b { "on" } else { "off" }
+}
+
+impl LinkInfo {
+    /// A vxlan link's info, keys and text as iproute2 6.1 prints them.
+    pub fn vxlan(v: &VxlanInfo) -> LinkInfo {
+        let mut data: Vec<(String, Value)> = vec![("id".into(), v.id.into())];
+        let mut t = format!("id {} ", v.id);
+        if let Some(g) = v.group {
+            data.push(("group".into(), g.to_string().into()));
+            let _ = write!(t, "group {g} ");
+        }
+        if let Some(r) = v.remote {
+            data.push(("remote".into(), r.to_string().into()));
+            let _ = write!(t, "remote {r} ");
+        }
+        if let Some(l) = v.local {
+            data.push(("local".into(), l.to_string().into()));
+            let _ = write!(t, "local {l} ");
+        }
+        if let Some(d) = &v.link {
+            data.push(("link".into(), d.clone().into()));
+            let _ = write!(t, "dev {d} ");
+        }
+        data.push((
+            "port_range".into(),
+            serde_json::json!({"low": v.port_range.0, "high": v.port_range.1}),
+        ));
+        let _ = write!(t, "srcport {} {} ", v.port_range.0, v.port_range.1);
+        data.push(("port".into(), v.port.into()));
+        let _ = write!(t, "dstport {} ", v.port);
+        data.push(("learning".into(), v.learning.into()));
+        if !v.learning {
+            t.push_str("nolearning ");
+        }
+        data.push(("ttl".into(), v.ttl.into()));
+        if v.ttl == 0 {
+            t.push_str("ttl auto ");
+        } else {
+            let _ = write!(t, "ttl {} ", v.ttl);
+        }
+        let df = match v.df {
+            1 => "set",
+            2 => "inherit",
+            _ => "unset",
+        };
+        data.push(("df".into(), df.into()));
+        if v.df != 0 {
+            let _ = write!(t, "df {df} ");
+        }
+        data.push(("ageing".into(), v.ageing.into()));
+        let _ = write!(t, "ageing {} ", v.ageing);
+        data.push(("udp_csum".into(), v.udp_csum.into()));
+        data.push(("udp_zero_csum6_tx".into(), v.udp_zero_csum6_tx.into()));
+        data.push(("udp_zero_csum6_rx".into(), v.udp_zero_csum6_rx.into()));
+        for (on, name) in [
+            (v.udp_csum, "udpcsum"),
+            (v.udp_zero_csum6_tx, "udp6zerocsumtx"),
+            (v.udp_zero_csum6_rx, "udp6zerocsumrx"),
+        ] {
+            let _ = write!(t, "{}{name} ", if on { "" } else { "no" });
+        }
+        LinkInfo {
+            kind: "vxlan".into(),
+            data,
+            text: Some(t),
+            ..Default::default()
+        }
+    }
+
+    /// A tun/tap link's info, keys and text as iproute2 6.1 prints them.
+    pub fn tun(v: &TunInfo) -> LinkInfo {
+        let ty = if v.tap { "tap" } else { "tun" };
+        let mut data: Vec<(String, Value)> = vec![
+            ("type".into(), ty.into()),
+            ("pi".into(), v.pi.into()),
+            ("vnet_hdr".into(), v.vnet_hdr.into()),
+            ("multi_queue".into(), v.multi_queue.into()),
+            ("persist".into(), v.persist.into()),
+        ];
+        let mut t = format!(
+            "type {ty} pi {} vnet_hdr {} ",
+            on_off(v.pi),
+            on_off(v.vnet_hdr)
+        );
+        if v.multi_queue {
+            t.push_str("multi_queue ");
+        }
+        let _ = write!(t, "persist {} ", on_off(v.persist));
+        if let Some(u) = v.user {
+            data.push(("user".into(), u.into()));
+            let _ = write!(t, "user {u} ");
+        }
+        if let Some(g) = v.group {
+            data.push(("group".into(), g.into()));
+            let _ = write!(t, "group {g} ");
+        }
+        LinkInfo {
+            kind: "tun".into(),
+            data,
+            text: Some(t),
+            ..Default::default()
+        }
+    }
 }
 
 /// Detail fields `ip -d link` adds.
@@ -728,8 +890,13 @@ fn link_text_lines(r: &LinkRow, o: &Opts, is_link: bool, qlen: bool) -> String {
         s.push(' ');
         if let Some(li) = &d.linkinfo {
             let _ = write!(s, "\n    {} ", li.kind);
-            for (k, v) in &li.data {
-                let _ = write!(s, "{k} {} ", value_text(v));
+            match &li.text {
+                Some(t) => s.push_str(t),
+                None => {
+                    for (k, v) in &li.data {
+                        let _ = write!(s, "{k} {} ", value_text(v));
+                    }
+                }
             }
         }
         if let Some(g) = &d.inet6_addr_gen_mode {
