@@ -1592,3 +1592,35 @@ fn more_tc_like_tc() {
         .remove("match");
     assert_eq!(g, w);
 }
+
+#[test]
+fn whole_listings_with_global_options() {
+    use ferroute::cli::parse::parse_global;
+    let g = |args: &[&str]| parse_global(args).expect("options").0;
+    // -o: one record per line, inner newlines as `\`; addresses one per line.
+    assert_eq!(render_links(&links(), &g(&["-o"])), fixture("link-o.txt"));
+    assert_eq!(render_addrs(&addrs(), &g(&["-o"])), fixture("addr-o.txt"));
+    assert_eq!(
+        render_routes(&routes(), &g(&["-o"]), &RouteHide::default()),
+        fixture("route-o.txt")
+    );
+    // -j, -j -p, -br, -br -j, -s.
+    assert_eq!(render_links(&links(), &g(&["-j"])), fixture("link.json"));
+    assert_eq!(
+        render_addrs(&addrs(), &g(&["-j", "-p"])),
+        fixture("addr-p.json")
+    );
+    assert_eq!(render_addrs(&addrs(), &g(&["-br"])), fixture("addr-br.txt"));
+    assert_eq!(
+        render_links(&links(), &g(&["-br", "-j"])),
+        fixture("link-br.json")
+    );
+    assert_eq!(
+        render_rules(&rules(), &g(&["-d", "-j"])),
+        fixture("rule-d.json")
+    );
+    assert_eq!(
+        render_routes(&routes(), &g(&[]), &RouteHide::default()),
+        fixture("route4.txt")
+    );
+}

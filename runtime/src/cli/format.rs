@@ -2727,6 +2727,117 @@ pub fn rule_event_text(r: &RuleRow, deleted: bool) -> String {
     event(deleted, rule_text(r, &Opts::default()))
 }
 
+// ---------------------------------------------------------------------------------------
+// Whole listings
+// ---------------------------------------------------------------------------------------
+
+impl Opts {
+    /// The output switches of the global options (`-d`, `-s`).
+    pub fn from_global(g: &super::parse::GlobalOpts) -> Opts {
+        Opts {
+            details: g.details,
+            stats: g.stats,
+        }
+    }
+}
+
+/// `-o`: the lines of one record joined with `\\` like iproute2's `_SL_`.
+pub fn oneline(record: &str) -> String {
+    let body = record.strip_suffix('\n').unwrap_or(record);
+    format!("{}\n", body.replace('\n', "\\"))
+}
+
+fn listing<R>(
+    rows: &[R],
+    g: &super::parse::GlobalOpts,
+    json: impl Fn(&R) -> Value,
+    text: impl Fn(&R) -> String,
+) -> String {
+    if g.json {
+        return json_array(rows.iter().map(json).collect(), g.pretty);
+    }
+    rows.iter()
+        .map(|r| {
+            if g.oneline {
+                oneline(&text(r))
+            } else {
+                text(r)
+            }
+        })
+        .collect()
+}
+
+/// The whole output of `ip [-j [-p]] [-br] [-o] [-d] [-s] link show` for these rows.
+pub fn render_links(rows: &[LinkRow], g: &super::parse::GlobalOpts) -> String {
+    let o = Opts::from_global(g);
+    if g.brief {
+        return listing(rows, g, link_brief_json, link_brief_text);
+    }
+    listing(rows, g, |r| link_json(r, &o), |r| link_text(r, &o))
+}
+
+/// The whole output of `ip [-j [-p]] [-br] [-o] address show` for these rows (with `-o`,
+/// one line per address, as `IDX: NAME    inet ...`).
+pub fn render_addrs(rows: &[AddrRow], g: &super::parse::GlobalOpts) -> String {
+    let o = Opts::from_global(g);
+    if g.brief {
+        return listing(rows, g, addr_brief_json, addr_brief_text);
+    }
+    if g.oneline && !g.json {
+        return rows
+            .iter()
+            .flat_map(|r| {
+                r.addr_info.iter().map(move |a| {
+                    oneline(&format!(
+                        "{}: {}{}",
+                        r.link.ifindex,
+                        r.link.ifname,
+                        addr_info_text(a)
+                    ))
+                })
+            })
+            .collect();
+    }
+    listing(rows, g, |r| addr_json(r, &o), |r| addr_text(r, &o))
+}
+
+/// The whole output of `ip [-j [-p]] route show` (keys the selectors fix left out).
+pub fn render_routes(rows: &[RouteRow], g: &super::parse::GlobalOpts, hide: &RouteHide) -> String {
+    let o = Opts::from_global(g);
+    listing(
+        rows,
+        g,
+        |r| route_json_hiding(r, &o, hide),
+        |r| route_text_hiding(r, &o, hide),
+    )
+}
+
+/// The whole output of `ip [-j [-p]] neigh show`.
+pub fn render_neighs(rows: &[NeighRow], g: &super::parse::GlobalOpts) -> String {
+    listing(rows, g, neigh_json, neigh_text)
+}
+
+/// The whole output of `ip [-j [-p]] rule show`.
+pub fn render_rules(rows: &[RuleRow], g: &super::parse::GlobalOpts) -> String {
+    let o = Opts::from_global(g);
+    listing(rows, g, |r| rule_json(r, &o), |r| rule_text(r, &o))
+}
+
+/// The whole output of `tc [-j [-p]] qdisc show`.
+pub fn render_qdiscs(rows: &[QdiscRow], g: &super::parse::GlobalOpts) -> String {
+    listing(rows, g, qdisc_json, qdisc_text)
+}
+
+/// The whole output of `tc [-j [-p]] class show`.
+pub fn render_classes(rows: &[ClassRow], g: &super::parse::GlobalOpts) -> String {
+    listing(rows, g, class_json, class_text)
+}
+
+/// The whole output of `tc [-j [-p]] filter show`.
+pub fn render_filters(rows: &[FilterRow], g: &super::parse::GlobalOpts) -> String {
+    listing(rows, g, filter_json, filter_text)
+}
+
 /// Writes JSON byte for byte like iproute2's `json_writer` (what `ip -j` and `ip -j -p`
 /// print): compact without blanks, or pretty with 4-blank indents, `[ {` openers,
 /// `},{` between objects, arrays of scalars on one line (`[ "UP","LOWER_UP" ]`).
