@@ -1475,11 +1475,7 @@ pub fn route_json_hiding(r: &RouteRow, o: &Opts, h: &RouteHide) -> Value {
     }
     if r.flags & 0x200 == 0 {
         if (r.protocol != names::RTPROT_BOOT || o.details) && !h.protocol {
-            put(
-                &mut m,
-                "protocol",
-                name_or_number(names::RTPROT, r.protocol.into()),
-            );
+            put(&mut m, "protocol", names::protocol_name(r.protocol));
         }
         if (r.scope != names::RT_SCOPE_UNIVERSE || o.details) && !h.scope {
             put(
@@ -1554,11 +1550,7 @@ pub fn route_text_hiding(r: &RouteRow, o: &Opts, h: &RouteHide) -> String {
     }
     if r.flags & 0x200 == 0 {
         if (r.protocol != names::RTPROT_BOOT || o.details) && !h.protocol {
-            let _ = write!(
-                s,
-                "proto {} ",
-                name_or_number(names::RTPROT, r.protocol.into())
-            );
+            let _ = write!(s, "proto {} ", names::protocol_name(r.protocol));
         }
         if (r.scope != names::RT_SCOPE_UNIVERSE || o.details) && !h.scope {
             let _ = write!(
@@ -1913,7 +1905,7 @@ fn rule_parts(r: &RuleRow, o: &Opts) -> Vec<(&'static str, Value, String)> {
     if let Some(p) = r.protocol
         && ((p != 0 && p != 2) || o.details)
     {
-        let n = name_or_number(names::RTPROT, p.into());
+        let n = names::protocol_name(p);
         v.push(("protocol", n.clone().into(), format!(" proto {n}")));
     }
     v

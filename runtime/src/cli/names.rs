@@ -226,26 +226,56 @@ pub const RT_TABLE_LOCAL: u32 = 255;
 /// Table names from `/etc/iproute2/rt_tables` (+ `rt_tables.d/*.conf`), read once.
 fn table_file() -> &'static HashMap<u32, String> {
     static T: OnceLock<HashMap<u32, String>> = OnceLock::new();
-    T.get_or_init(|| {
-        let mut map = HashMap::new();
-        let mut files = vec![std::path::PathBuf::from("/etc/iproute2/rt_tables")];
-        if let Ok(dir) = std::fs::read_dir("/etc/iproute2/rt_tables.d") {
-            let mut more: Vec<_> = dir
-                .filter_map(|e| e.ok().map(|e| e.path()))
-                .filter(|p| p.extension().is_some_and(|e| e == "conf"))
-                .collect();
-            more.sort();
-            files.extend(more);
-        }
-        for f in files {
-            if let Ok(text) = std::fs::read_to_string(&f) {
-                for (id, name) in parse_id_name_file(&text) {
-                    map.insert(id, name);
-                }
+    T.get_or_init(|| read_id_files("rt_tables"))
+}
+
+/// Protocol names from `/etc/iproute2/rt_protos` (+ `rt_protos.d/*.conf`), read once.
+fn proto_file() -> &'static HashMap<u32, String> {
+    static T: OnceLock<HashMap<u32, String>> = OnceLock::new();
+    T.get_or_init(|| read_id_files("rt_protos"))
+}
+
+/// The name ip prints for route protocol `p`: [`RTPROT`], then rt_protos, else the number.
+pub fn protocol_name(p: u8) -> String {
+    lookup_name(RTPROT, p.into())
+        .map(str::to_string)
+        .or_else(|| proto_file().get(&u32::from(p)).cloned())
+        .unwrap_or_else(|| p.to_string())
+}
+
+/// The RTPROT_* of a protocol name or number ([`RTPROT`], rt_protos, decimal/hex).
+pub fn protocol_id(name: &str) -> Option<u8> {
+    lookup_value(RTPROT, name)
+        .or_else(|| parse_u32_any(name))
+        .or_else(|| {
+            proto_file()
+                .iter()
+                .find(|(_, n)| n.as_str() == name)
+                .map(|(id, _)| *id)
+        })
+        .and_then(|v| u8::try_from(v).ok())
+}
+
+/// Reads `/etc/iproute2/<base>` and `/etc/iproute2/<base>.d/*.conf` (later files win).
+fn read_id_files(base: &str) -> HashMap<u32, String> {
+    let mut map = HashMap::new();
+    let mut files = vec![std::path::PathBuf::from(format!("/etc/iproute2/{base}"))];
+    if let Ok(dir) = std::fs::read_dir(format!("/etc/iproute2/{base}.d")) {
+        let mut more: Vec<_> = dir
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|e| e == "conf"))
+            .collect();
+        more.sort();
+        files.extend(more);
+    }
+    for f in files {
+        if let Ok(text) = std::fs::read_to_string(&f) {
+            for (id, name) in parse_id_name_file(&text) {
+                map.insert(id, name);
             }
         }
-        map
-    })
+    }
+    map
 }
 
 /// Parses an iproute2 `id name` file (`rt_tables` style: `#` comments, decimal or 0x ids).
@@ -523,6 +553,10 @@ mod tests {
         assert_eq!(table_id("0x10"), Some(16));
         assert_eq!(table_id("nosuchtable"), None);
         assert_eq!(link_type_name(772), "loopback");
+        assert_eq!(protocol_name(186), "bgp");
+        assert_eq!(protocol_id("static"), Some(4));
+        assert_eq!(protocol_id("0x2a"), Some(42));
+        assert_eq!(protocol_id("300"), None);
         assert_eq!(link_type_name(4242), "[4242]");
         assert_eq!(nud_names(0x84), ["STALE", "PERMANENT"]);
         assert_eq!(

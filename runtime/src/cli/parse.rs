@@ -562,9 +562,7 @@ pub fn parse_table(word: &str) -> Result<u32> {
 
 /// Parses a route protocol (`kernel`, `boot`, `static`, ... or a number) into RTPROT_*.
 pub fn parse_protocol(word: &str) -> Result<u8> {
-    names::value_of(names::RTPROT, word)
-        .and_then(|v| u8::try_from(v).ok())
-        .ok_or_else(|| invalid(word, "invalid \"protocol\" value"))
+    names::protocol_id(word).ok_or_else(|| invalid(word, "invalid \"protocol\" value"))
 }
 
 /// Parses a scope (`global`, `site`, `link`, `host`, `nowhere`, or a number) into RT_SCOPE_*.
