@@ -1,9 +1,9 @@
 //! Client-side selection of dumped objects the way iproute2 filters its listings
 //! (`ip route show SELECTOR`, the default hiding of NOARP neighbours, ...).
 
-use super::format::{AddrInfo, AddrRow, NeighRow, RouteHide, RouteRow};
+use super::format::{AddrInfo, AddrRow, LinkRow, NeighRow, RouteHide, RouteRow};
 use super::names;
-use super::parse::{AddrShow, Family, NeighSpec, RouteSpec, Select, Target};
+use super::parse::{AddrShow, Family, LinkShow, NeighSpec, RouteSpec, Select, Target};
 use std::net::IpAddr;
 
 /// Whether the first `bits` bits of `a` and `b` agree (iproute2 `inet_addr_match` == 0).
@@ -305,4 +305,65 @@ pub fn addr_filter(spec: &AddrShow, rows: Vec<AddrRow>) -> Vec<AddrRow> {
             keep.then_some(r)
         })
         .collect()
+}
+
+/// Whether `ip link show` with these filters lists `r` (name, `up`, `master`, `type`; the
+/// kind is read from the row's IFLA_LINKINFO, so fill `details` when filtering by type).
+pub fn link_selects(spec: &LinkShow, r: &LinkRow) -> bool {
+    spec.dev.as_deref().is_none_or(|d| d == r.ifname)
+        && (!spec.up || r.flags & names::IFF_UP != 0)
+        && spec
+            .master
+            .as_deref()
+            .is_none_or(|m| r.master.as_deref() == Some(m))
+        && spec.kind.as_deref().is_none_or(|k| {
+            r.details
+                .as_ref()
+                .and_then(|d| d.linkinfo.as_ref())
+                .is_some_and(|li| li.kind == k)
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::cli::format::{LinkDetails, LinkInfo};
+
+    #[test]
+    fn prefixes_and_links() {
+        let a: IpAddr = "10.1.2.3".parse().unwrap();
+        assert!(prefix_match(&a, &"10.0.0.0".parse().unwrap(), 8));
+        assert!(!prefix_match(&a, &"10.0.0.0".parse().unwrap(), 16));
+        assert!(prefix_match(&a, &"0.0.0.0".parse().unwrap(), 0));
+        assert!(!prefix_match(&a, &"::".parse().unwrap(), 0));
+        let l = LinkRow {
+            ifname: "br0".into(),
+            flags: 1,
+            master: None,
+            details: Some(LinkDetails {
+                linkinfo: Some(LinkInfo {
+                    kind: "bridge".into(),
+                    ..Default::default()
+                }),
+                ..Default::default()
+            }),
+            ..Default::default()
+        };
+        let s = |dev: Option<&str>, up: bool, kind: Option<&str>| LinkShow {
+            dev: dev.map(str::to_string),
+            up,
+            master: None,
+            kind: kind.map(str::to_string),
+        };
+        assert!(link_selects(&s(Some("br0"), true, Some("bridge")), &l));
+        assert!(!link_selects(&s(Some("br1"), false, None), &l));
+        assert!(!link_selects(&s(None, false, Some("veth")), &l));
+        assert!(!link_selects(
+            &s(None, true, None),
+            &LinkRow {
+                flags: 0,
+                ..l.clone()
+            }
+        ));
+    }
 }
