@@ -10,6 +10,8 @@
 //! - [`proxy`]: send/recv proxies with verdicts, and the built-in tuntap proxy
 //!   ([`RtnlSocket`]).
 //! - [`netns`]: the few namespace helpers the tests need.
+//! - [`iproute`]: IPRoute, RawIPRoute and IPBatch (pyroute2's RTNL API).
+//! - [`cli`]: iproute2 syntax and output for the `ferroute` tool.
 //! - [`decode`]: the engine of `ferroute decode` (JSON/text rendering of codec descriptions).
 //!
 //! # Thread model
@@ -43,6 +45,7 @@
 pub use ferroute_codec as codec;
 
 pub mod cache;
+pub mod cli;
 pub mod decode;
 pub mod error;
 pub mod iproute;
