@@ -23,3 +23,4 @@ pub mod filter;
 pub mod format;
 pub mod names;
 pub mod parse;
+pub mod rows;

@@ -29,6 +29,7 @@ pub mod events;
 pub mod link;
 pub mod req;
 pub mod spec;
+pub mod tc;
 
 use std::ops::{Deref, DerefMut};
 

@@ -1,0 +1,1 @@
+//! Traffic control through IPRoute: qdisc, class and filter requests and dumps.
