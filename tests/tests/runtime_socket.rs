@@ -425,7 +425,7 @@ fn dump_while_another_thread_changes_addresses_is_marked_interrupted() {
                     (i % 250) as u8 + 1,
                 ];
                 w.request(&newaddr_v4(1, a, 32)).unwrap();
-                if i % 2 == 0 {
+                if i.is_multiple_of(2) {
                     w.request(&newroute_v4(
                         [10, 9, (i / 256 % 256) as u8, (i % 256) as u8],
                         32,
