@@ -1,12 +1,20 @@
 //! The `ferroute` command-line tool.
 //!
-//! `ferroute decode` reads netlink bytes (hex text or `--binary`) from a file or stdin and
-//! prints each message, as JSON lines (`--json`) or readable text.
+//! iproute2's syntax for links, addresses, routes, neighbours, rules, fdb entries and tc
+//! objects (`ferroute [-n NETNS] [-j] [-d] link|addr|route|neigh|rule show|add|del|set ...`,
+//! `ferroute qdisc|class|filter show ...`, `ferroute monitor`, `ferroute -batch FILE`), and
+//! `ferroute decode`, which reads netlink bytes (hex text or `--binary`) from a file or stdin
+//! and prints each message, as JSON lines (`--json`) or readable text.
+//!
+//! The iproute2 grammar (prefix-matched words, options after the object) is parsed by
+//! `ferroute::cli::parse`; clap parses `decode` and provides `--help` and `--version`.
 
 use std::io::{Read, Write};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
+use ferroute::cli::exec;
+use ferroute::cli::parse::{self, GlobalOpts};
 use ferroute::decode::{self, Decoded};
 use ferroute_codec::nfnl::Nfnl;
 use ferroute_codec::nl::RawFamily;
@@ -153,9 +161,188 @@ fn run_decode(args: &DecodeArgs, json: bool) -> ExitCode {
     }
 }
 
+const USAGE: &str = "\
+Usage: ferroute [ OPTIONS ] OBJECT { COMMAND | help }
+       ferroute [ -force ] -batch FILENAME
+       ferroute decode [--family route|generic|netfilter|raw] [--binary] [--ethernet] [FILE]
+where  OBJECT := { link | address | route | neigh | rule | fdb | qdisc | class | filter |
+                   tuntap | monitor }
+       OPTIONS := { -4 | -6 | -j[son] | -p[retty] | -d[etails] | -s[tatistics] |
+                    -n[etns] NAME | -b[atch] FILE | -force | -br[ief] | -o[neline] }
+Examples: ferroute -j route show table main
+          ferroute link add v0 type veth peer name v1
+          ferroute addr add 10.0.0.1/24 dev v0";
+
+fn print_out(s: &str) -> bool {
+    let mut o = std::io::stdout().lock();
+    o.write_all(s.as_bytes()).and_then(|()| o.flush()).is_ok()
+}
+
+/// Runs one iproute2-style command line (options already split off).
+fn run_ip(g: &GlobalOpts, words: &[&str]) -> ExitCode {
+    let cmd = match parse::parse_command(words, g.family) {
+        Ok(c) => c,
+        Err(e) => {
+            eprintln!("{e}");
+            eprintln!("{USAGE}");
+            return ExitCode::from(255);
+        }
+    };
+    if let parse::Command::Monitor(objects) = &cmd {
+        return match exec::monitor(g, objects, |line| print_out(&format!("{line}\n"))) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("{e}");
+                ExitCode::from(e.exit_code())
+            }
+        };
+    }
+    let mut session = match exec::Session::new() {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("{e}");
+            return ExitCode::from(e.exit_code());
+        }
+    };
+    let mut out = String::new();
+    let r = session.run(g, &cmd, &mut out);
+    print_out(&out);
+    match r {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("{e}");
+            ExitCode::from(e.exit_code())
+        }
+    }
+}
+
+/// `-batch FILE`: every line is a command; write commands are compiled into one IPBatch
+/// (sent when a later line needs to read the kernel or a name the batch creates, and at the
+/// end); a failing line stops the run unless `-force`.
+fn run_batch(g: &GlobalOpts, file: &str) -> ExitCode {
+    let text = match read_input(Some(file)) {
+        Ok(t) => String::from_utf8_lossy(&t).into_owned(),
+        Err(e) => {
+            eprintln!("Cannot open file \"{file}\" for reading: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let mut session = match exec::Session::new() {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("{e}");
+            return ExitCode::from(e.exit_code());
+        }
+    };
+    session.begin_batch();
+    let mut status = ExitCode::SUCCESS;
+    let mut out = String::new();
+    for (line, words) in parse::split_batch(&text) {
+        let words = match words {
+            Ok(w) => w,
+            Err(e) => {
+                eprintln!("{e}\nCommand failed {file}:{line}");
+                status = ExitCode::from(255);
+                if g.force { continue } else { break }
+            }
+        };
+        let w: Vec<&str> = words.iter().map(String::as_str).collect();
+        let (mut lg, i) = match parse::parse_global(&w) {
+            Ok(x) => x,
+            Err(e) => {
+                eprintln!("{e}\nCommand failed {file}:{line}");
+                status = ExitCode::from(255);
+                if g.force { continue } else { break }
+            }
+        };
+        lg.json |= g.json;
+        lg.details |= g.details;
+        lg.pretty |= g.pretty;
+        if lg.family == parse::Family::Any {
+            lg.family = g.family;
+        }
+        let r = parse::parse_command(&w[i..], lg.family)
+            .map_err(exec::ExecError::from)
+            .and_then(|cmd| {
+                session.note_line(line);
+                session.run(&lg, &cmd, &mut out)
+            });
+        print_out(&std::mem::take(&mut out));
+        if let Err(e) = r {
+            eprintln!("{e}\nCommand failed {file}:{line}");
+            status = ExitCode::from(e.exit_code());
+            if !g.force {
+                break;
+            }
+        }
+    }
+    if let Err(e) = session.end_batch() {
+        eprintln!("{e}");
+        status = ExitCode::from(e.exit_code());
+    }
+    status
+}
+
+fn run(args: Vec<String>) -> ExitCode {
+    let words: Vec<&str> = args.iter().map(String::as_str).collect();
+    let (g, i) = match parse::parse_global(&words) {
+        Ok(x) => x,
+        Err(e) => {
+            if let Some(w) = words
+                .iter()
+                .find(|w| ["-h", "--help", "-help", "-V", "--version", "-Version"].contains(w))
+            {
+                if w.contains('V') {
+                    println!("ferroute {}", env!("CARGO_PKG_VERSION"));
+                } else {
+                    println!("{USAGE}");
+                }
+                return ExitCode::SUCCESS;
+            }
+            eprintln!("{e}");
+            eprintln!("{USAGE}");
+            return ExitCode::from(255);
+        }
+    };
+    match words.get(i) {
+        Some(&"decode") => {
+            let cli =
+                Cli::parse_from(std::iter::once("ferroute".to_owned()).chain(args.iter().cloned()));
+            match &cli.command {
+                Command::Decode(d) => run_decode(d, cli.json),
+            }
+        }
+        Some(&"help") => {
+            println!("{USAGE}");
+            ExitCode::SUCCESS
+        }
+        _ if g.batch.is_some() => run_batch(&g, g.batch.as_deref().unwrap_or("-")),
+        None => {
+            eprintln!("{USAGE}");
+            ExitCode::from(255)
+        }
+        Some(_) => run_ip(&g, &words[i..]),
+    }
+}
+
 fn main() -> ExitCode {
-    let cli = Cli::parse();
-    match &cli.command {
-        Command::Decode(args) => run_decode(args, cli.json),
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    // -n NETNS: the whole command runs on a thread that entered /run/netns/NETNS (setns
+    // acts on the calling thread only; no fork).
+    let netns = parse::parse_global(&args.iter().map(String::as_str).collect::<Vec<_>>())
+        .ok()
+        .and_then(|(g, _)| g.netns);
+    match netns {
+        None => run(args),
+        Some(ns) => {
+            let h = std::thread::spawn(move || match ferroute::netns::enter_named(&ns) {
+                Ok(()) => run(args),
+                Err(e) => {
+                    eprintln!("Cannot open network namespace \"{ns}\": {e}");
+                    ExitCode::FAILURE
+                }
+            });
+            h.join().unwrap_or(ExitCode::FAILURE)
+        }
     }
 }

@@ -19,6 +19,7 @@
 //!
 //! [`names`] holds the number <-> name tables (kernel UAPI facts) in one place each.
 
+pub mod exec;
 pub mod filter;
 pub mod format;
 pub mod names;

@@ -28,6 +28,14 @@ fn header(index: u32, up: Option<bool>) -> IfInfoMsg {
     }
 }
 
+fn spec_header(s: &LinkSpec) -> IfInfoMsg {
+    let mut h = header(s.index, s.up);
+    let mask = s.flags_mask & !IFF_UP;
+    h.ifi_flags = (h.ifi_flags() | (s.flags & mask)).into();
+    h.ifi_change = (h.ifi_change() | mask).into();
+    h
+}
+
 fn start<'b>(
     buf: &'b mut Vec<u8>,
     ty: u16,
@@ -188,7 +196,7 @@ pub fn new_link(buf: &mut Vec<u8>, seq: u32, mode: Option<Mode>, s: &LinkSpec) -
         return Err(invalid("which link? give an index or a name"));
     }
     let flags = mode.map_or(0, Mode::flags);
-    let mut b = start(buf, RTM_NEWLINK, flags, seq, &header(s.index, s.up))?;
+    let mut b = start(buf, RTM_NEWLINK, flags, seq, &spec_header(s))?;
     if let Some(n) = &s.name {
         check_name(n)?;
         b.put_str(IFLA_IFNAME, n)?;

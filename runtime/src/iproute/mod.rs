@@ -74,11 +74,15 @@ pub trait RtnlRequests: Submit {
     }
     /// Adds an address (fails if it exists).
     fn addr_add(&mut self, s: &AddrSpec) -> Result<()> {
-        self.submit(&mut |b, seq| req::addr(b, seq, Some(Mode::Add), s))
+        self.addr_new(Mode::Add, s)
+    }
+    /// An address NEW request with the given create/replace semantics.
+    fn addr_new(&mut self, mode: Mode, s: &AddrSpec) -> Result<()> {
+        self.submit(&mut |b, seq| req::addr(b, seq, Some(mode), s))
     }
     /// Adds or replaces an address.
     fn addr_replace(&mut self, s: &AddrSpec) -> Result<()> {
-        self.submit(&mut |b, seq| req::addr(b, seq, Some(Mode::Replace), s))
+        self.addr_new(Mode::Replace, s)
     }
     /// Deletes an address.
     fn addr_del(&mut self, s: &AddrSpec) -> Result<()> {

@@ -26,6 +26,8 @@ pub enum Mode {
     Change,
     /// Create, adding to the list (NLM_F_CREATE|NLM_F_APPEND).
     Append,
+    /// Create, at the head of the list (NLM_F_CREATE alone: `ip route prepend`).
+    Prepend,
 }
 
 impl Mode {
@@ -36,6 +38,7 @@ impl Mode {
             Mode::Replace => NlmFNew::CREATE | NlmFNew::REPLACE,
             Mode::Change => NlmFNew::REPLACE,
             Mode::Append => NlmFNew::CREATE | NlmFNew::APPEND,
+            Mode::Prepend => NlmFNew::CREATE,
         };
         f.bits()
     }

@@ -176,6 +176,10 @@ pub struct LinkSpec {
     pub netns: Option<NetnsRef>,
     /// IFLA_GROUP.
     pub group: Option<u32>,
+    /// Other IFF_* flags to set (within `flags_mask`): `arp off` sets IFF_NOARP, ...
+    pub flags: u32,
+    /// Which IFF_* flags `flags` changes (besides IFF_UP, which `up` controls).
+    pub flags_mask: u32,
 }
 
 impl LinkSpec {
