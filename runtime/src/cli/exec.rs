@@ -131,8 +131,10 @@ pub struct Session {
     ipr: IPRoute,
     fds: Vec<OwnedFd>,
     batch: Option<IPBatch>,
-    /// Batch lines compiled so far, for error reports: (line number, message index).
+    /// The batch line of each message the batch holds, for error reports.
     batch_lines: Vec<usize>,
+    /// The batch line being run.
+    line: usize,
 }
 
 impl fmt::Debug for Session {
@@ -151,6 +153,7 @@ impl Session {
             fds: Vec::new(),
             batch: None,
             batch_lines: Vec::new(),
+            line: 0,
         })
     }
 
@@ -215,13 +218,9 @@ impl Session {
         r
     }
 
-    /// Records that the next batch message comes from `line`.
+    /// Records that the next commands come from batch line `line`.
     pub fn note_line(&mut self, line: usize) {
-        if let Some(b) = &self.batch {
-            let n = b.len();
-            self.batch_lines.resize(n, line);
-            self.batch_lines.push(line);
-        }
+        self.line = line;
     }
 
     /// Runs one command, appending what it prints to `out`.
@@ -230,6 +229,7 @@ impl Session {
         if self.batch.is_some() && is_show(cmd) {
             self.flush_batch()?;
         }
+        let before = self.batch.as_ref().map_or(0, IPBatch::len);
         let r = match cmd {
             Command::Link(c) => self.link(g, c, out),
             Command::Addr(c) => self.addr(g, c, out),
@@ -240,6 +240,14 @@ impl Session {
             Command::Tc(c) => self.tc(g, c, out),
             Command::Monitor(_) => unsupported("monitor inside a batch"),
         };
+        if let Some(b) = &self.batch {
+            // messages this line added (the batch may have been flushed meanwhile)
+            let now = b.len();
+            let added = now.saturating_sub(if now < before { 0 } else { before });
+            let keep = now - added;
+            self.batch_lines.truncate(keep);
+            self.batch_lines.resize(now, self.line);
+        }
         self.fds.clear();
         r
     }
