@@ -663,6 +663,31 @@ fn a_batch_of_1000_requests_is_one_buffer_identical_to_single_calls() {
         assert_eq!(res.results[1].as_ref().unwrap_err().errno(), Some(17));
         batch.reset();
         assert!(batch.is_empty() && batch.bytes().is_empty());
+
+        // mixed: only the refused messages are errors, at their own positions
+        let mut mixed = IPBatch::new();
+        for i in 0..300u32 {
+            let mut r = RouteSpec::to(Some((
+                IpAddr::from([192, 168, (i / 256) as u8, (i % 256) as u8]),
+                32,
+            )));
+            r.gateway = Some(ipaddr(if i % 97 == 5 { "10.99.0.1" } else { "10.4.0.2" })); // unreachable gateway
+            mixed.route_add(&r).unwrap();
+        }
+        let res = mixed.send(ipr.socket()).unwrap();
+        let bad: Vec<usize> = res
+            .results
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| r.is_err())
+            .map(|(k, _)| k)
+            .collect();
+        assert_eq!(bad, vec![5, 102, 199, 296]);
+        assert_eq!(
+            res.results[102].as_ref().unwrap_err().errno(),
+            Some(101),
+            "ENETUNREACH"
+        );
     });
 }
 
