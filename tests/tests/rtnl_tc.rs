@@ -2200,8 +2200,8 @@ fn builders_reproduce_the_requests_of_tc() {
 }
 
 // ---------------------------------------------------------------------------------------
-// The real kernel: requests built with ferroute's builders, sent (by the plain socket
-// script tests/fixtures/tc/send_raw.py) in a throwaway namespace, checked with `tc -j`.
+// The real kernel: requests built with ferroute's builders, sent with ferroute's socket
+// in a throwaway namespace, checked with `tc -j`.
 
 struct Netns(String);
 impl Drop for Netns {
@@ -2406,31 +2406,21 @@ fn live_kernel_accepts_built_requests() {
     b.nest_end(o).unwrap();
     reqs.push(("u32", b.finish().unwrap()));
 
-    let dir = std::env::temp_dir().join(format!("ferroute-tc-live-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let mut files = Vec::new();
-    for (name, bytes) in &reqs {
-        let p = dir.join(format!("{name}.bin"));
-        std::fs::write(&p, bytes).unwrap();
-        files.push(p.to_string_lossy().into_owned());
+    // send them with ferroute's own socket from a thread inside the namespace
+    let name = ns.0.clone();
+    let sent = std::thread::spawn(move || {
+        ferroute::netns::enter_named(&name).unwrap();
+        let mut sock = ferroute::NetlinkSocket::open(ferroute::Protocol::ROUTE).unwrap();
+        sock.set_ext_ack(true).unwrap();
+        reqs.iter()
+            .map(|(n, bytes)| (*n, sock.request(bytes).map_err(|e| e.to_string())))
+            .collect::<Vec<_>>()
+    })
+    .join()
+    .unwrap();
+    for (name, r) in &sent {
+        assert!(r.is_ok(), "{name} refused: {r:?}");
     }
-    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/tc/send_raw.py");
-    let mut cmd = vec![
-        "ip",
-        "netns",
-        "exec",
-        &ns.0,
-        "python3",
-        script.to_str().unwrap(),
-    ];
-    cmd.extend(files.iter().map(String::as_str));
-    let out = sh(&cmd);
-    let _ = std::fs::remove_dir_all(&dir);
-    for (line, (name, _)) in out.lines().zip(&reqs) {
-        let errno = line.split_whitespace().nth(1).unwrap();
-        assert_eq!(errno, "0", "{name} refused: {line}");
-    }
-    assert_eq!(out.lines().count(), reqs.len());
 
     let q: Value = serde_json::from_str(&sh(&["tc", "-n", &ns.0, "-j", "qdisc", "show"])).unwrap();
     let find = |kind: &str| {
