@@ -309,6 +309,68 @@ macro_rules! nla_set {
     };
 }
 
+/// Declares the typed view of one message kind: the struct over an [`NlMsg`] and its
+/// fixed header, with `parse` (checks the type range and the header's size), `msg`,
+/// `header`, `attrs`, `iter` (typed attributes) and `index` (the one-pass index). Family
+/// modules add their own accessors in a second `impl` block.
+///
+/// [`NlMsg`]: crate::nl::NlMsg
+macro_rules! msg_view {
+    (
+        $(#[$meta:meta])*
+        $vis:vis struct $name:ident {
+            header: $hdr:ty,
+            attr: $enm:ident,
+            index: $idx:ident,
+            types: $lo:ident ..= $hi:ident $(,)?
+        }
+    ) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy)]
+        $vis struct $name<'a> {
+            msg: $crate::nl::NlMsg<'a>,
+            hdr: &'a $hdr,
+        }
+
+        impl<'a> $name<'a> {
+            #[doc = concat!("Checks the type (", stringify!($lo), "..=", stringify!($hi), ") and that the header is whole.")]
+            #[inline]
+            pub fn parse(msg: $crate::nl::NlMsg<'a>) -> Result<Self, $crate::nl::Error> {
+                if !($lo..=$hi).contains(&msg.nlmsg_type()) {
+                    return Err($crate::nl::Error::new($crate::nl::ErrorKind::WrongType, msg.offset())
+                        .with_msg_type(msg.nlmsg_type()));
+                }
+                Ok($name { msg, hdr: msg.fixed()? })
+            }
+            /// The netlink message.
+            #[inline]
+            pub fn msg(&self) -> $crate::nl::NlMsg<'a> {
+                self.msg
+            }
+            #[doc = concat!("The fixed header (`", stringify!($hdr), "`), in place.")]
+            #[inline]
+            pub fn header(&self) -> &'a $hdr {
+                self.hdr
+            }
+            /// The attribute walk.
+            #[inline]
+            pub fn attrs(&self) -> $crate::nl::AttrIter<'a> {
+                self.msg.attrs::<$hdr>()
+            }
+            /// Typed attributes, one `Result` each (a bad one does not stop the others).
+            #[inline]
+            pub fn iter(&self) -> impl Iterator<Item = Result<$enm<'a>, $crate::nl::Error>> + use<'a> {
+                self.attrs().map(|a| a.and_then($enm::decode))
+            }
+            /// A one-pass index for typed lookups.
+            #[inline]
+            pub fn index(&self) -> Result<$idx<'a>, $crate::nl::Error> {
+                $idx::new(self.attrs())
+            }
+        }
+    };
+}
+
 #[cfg(test)]
 mod tests {
     use crate::nl::attr::kind::*;

@@ -232,6 +232,23 @@ impl<B: Buffer> MsgBuilder<B> {
         Ok(MsgBuilder { buf, start })
     }
 
+    /// Starts a message and appends its fixed family header `hdr` (padded to 4); on
+    /// failure the buffer is as it was.
+    pub fn with_header<H: IntoBytes + Immutable>(
+        buf: B,
+        nlmsg_type: u16,
+        flags: u16,
+        seq: u32,
+        hdr: &H,
+    ) -> Result<Self, Error> {
+        let mut m = MsgBuilder::new(buf, nlmsg_type, flags, seq, 0)?;
+        if let Err(e) = m.append_struct(hdr) {
+            m.cancel();
+            return Err(e);
+        }
+        Ok(m)
+    }
+
     /// Offset of this message's header in the buffer.
     pub fn start(&self) -> usize {
         self.start

@@ -5,9 +5,7 @@ use core::net::IpAddr;
 
 use super::consts::{RTM_GETADDR, RTM_NEWADDR, describe_hdr_attrs, flags_value};
 use crate::nl::attr::kind::*;
-use crate::nl::{
-    AttrIter, Buffer, Error, ErrorKind, MsgBuilder, NlMsg, NlaWriter, Visitor, describe_attrs,
-};
+use crate::nl::{AttrIter, Buffer, Error, MsgBuilder, NlMsg, Visitor, describe_attrs};
 
 wire_struct! {
     /// `struct ifaddrmsg`: the family header of address messages.
@@ -111,46 +109,16 @@ nla_set! {
     IFA_PROTO = 11 => Proto(proto): U8,
 }
 
-/// A view of one address message: header in place, attributes indexed on demand.
-#[derive(Debug, Clone, Copy)]
-pub struct AddrMsg<'a> {
-    msg: NlMsg<'a>,
-    hdr: &'a IfAddrMsg,
+msg_view! {
+    /// A view of one address message: header in place, attributes indexed on demand.
+    pub struct AddrMsg {
+        header: IfAddrMsg,
+        attr: AddrAttr,
+        index: AddrIndex,
+        types: RTM_NEWADDR..=RTM_GETADDR,
+    }
 }
-
 impl<'a> AddrMsg<'a> {
-    /// Checks the type (RTM_NEWADDR..RTM_GETADDR) and that the header is whole.
-    pub fn parse(msg: NlMsg<'a>) -> Result<Self, Error> {
-        if !(RTM_NEWADDR..=RTM_GETADDR).contains(&msg.nlmsg_type()) {
-            return Err(
-                Error::new(ErrorKind::WrongType, msg.offset()).with_msg_type(msg.nlmsg_type())
-            );
-        }
-        Ok(AddrMsg {
-            msg,
-            hdr: msg.fixed()?,
-        })
-    }
-    /// The netlink message.
-    pub fn msg(&self) -> NlMsg<'a> {
-        self.msg
-    }
-    /// `struct ifaddrmsg`.
-    pub fn header(&self) -> &'a IfAddrMsg {
-        self.hdr
-    }
-    /// The attribute walk.
-    pub fn attrs(&self) -> AttrIter<'a> {
-        self.msg.attrs::<IfAddrMsg>()
-    }
-    /// Typed attributes, one `Result` each (a bad one does not stop the others).
-    pub fn iter(&self) -> impl Iterator<Item = Result<AddrAttr<'a>, Error>> + use<'a> {
-        self.attrs().map(|a| a.and_then(AddrAttr::decode))
-    }
-    /// A one-pass index for typed lookups.
-    pub fn index(&self) -> Result<AddrIndex<'a>, Error> {
-        AddrIndex::new(self.attrs())
-    }
     /// The flags: IFA_FLAGS when present, else `ifa_flags`.
     pub fn flags(&self) -> IfaF {
         match self.attrs().find(IFA_FLAGS).map(|a| a.as_u32()) {
@@ -180,12 +148,7 @@ pub fn build<B: Buffer>(
     seq: u32,
     hdr: &IfAddrMsg,
 ) -> Result<MsgBuilder<B>, Error> {
-    let mut m = MsgBuilder::new(buf, nlmsg_type, flags, seq, 0)?;
-    if let Err(e) = m.append_struct(hdr) {
-        m.cancel();
-        return Err(e);
-    }
-    Ok(m)
+    MsgBuilder::with_header(buf, nlmsg_type, flags, seq, hdr)
 }
 
 /// Describes the body of an address message for the decode tool.

@@ -7,9 +7,7 @@ use super::consts::{
     flags_value,
 };
 use crate::nl::attr::kind::*;
-use crate::nl::{
-    AttrIter, AttrSet, Buffer, Ctx, Error, ErrorKind, MsgBuilder, NlMsg, NlaWriter, Visitor,
-};
+use crate::nl::{AttrIter, AttrSet, Buffer, Ctx, Error, ErrorKind, MsgBuilder, NlMsg, Visitor};
 
 wire_struct! {
     /// `struct ndmsg`: the family header of neighbour messages.
@@ -160,34 +158,16 @@ nla_set! {
     NDA_NDM_FLAGS_MASK = 17 => NdmFlagsMask(ndm_flags_mask): U8,
 }
 
-/// A view of one neighbour message.
-#[derive(Debug, Clone, Copy)]
-pub struct NeighMsg<'a> {
-    msg: NlMsg<'a>,
-    hdr: &'a NdMsg,
+msg_view! {
+    /// A view of one neighbour message.
+    pub struct NeighMsg {
+        header: NdMsg,
+        attr: NeighAttr,
+        index: NeighIndex,
+        types: RTM_NEWNEIGH..=RTM_GETNEIGH,
+    }
 }
-
 impl<'a> NeighMsg<'a> {
-    /// Checks the type (RTM_NEWNEIGH..RTM_GETNEIGH) and that the header is whole.
-    pub fn parse(msg: NlMsg<'a>) -> Result<Self, Error> {
-        if !(RTM_NEWNEIGH..=RTM_GETNEIGH).contains(&msg.nlmsg_type()) {
-            return Err(
-                Error::new(ErrorKind::WrongType, msg.offset()).with_msg_type(msg.nlmsg_type())
-            );
-        }
-        Ok(NeighMsg {
-            msg,
-            hdr: msg.fixed()?,
-        })
-    }
-    /// The netlink message.
-    pub fn msg(&self) -> NlMsg<'a> {
-        self.msg
-    }
-    /// `struct ndmsg`.
-    pub fn header(&self) -> &'a NdMsg {
-        self.hdr
-    }
     /// `ndm_state` as flags.
     pub fn state(&self) -> Nud {
         Nud::from_bits_retain(self.hdr.ndm_state())
@@ -195,18 +175,6 @@ impl<'a> NeighMsg<'a> {
     /// `ndm_flags` as flags.
     pub fn flags(&self) -> Ntf {
         Ntf::from_bits_retain(self.hdr.ndm_flags())
-    }
-    /// The attribute walk.
-    pub fn attrs(&self) -> AttrIter<'a> {
-        self.msg.attrs::<NdMsg>()
-    }
-    /// Typed attributes.
-    pub fn iter(&self) -> impl Iterator<Item = Result<NeighAttr<'a>, Error>> + use<'a> {
-        self.attrs().map(|a| a.and_then(NeighAttr::decode))
-    }
-    /// A one-pass index for typed lookups.
-    pub fn index(&self) -> Result<NeighIndex<'a>, Error> {
-        NeighIndex::new(self.attrs())
     }
 }
 
@@ -218,12 +186,7 @@ pub fn build<B: Buffer>(
     seq: u32,
     hdr: &NdMsg,
 ) -> Result<MsgBuilder<B>, Error> {
-    let mut m = MsgBuilder::new(buf, nlmsg_type, flags, seq, 0)?;
-    if let Err(e) = m.append_struct(hdr) {
-        m.cancel();
-        return Err(e);
-    }
-    Ok(m)
+    MsgBuilder::with_header(buf, nlmsg_type, flags, seq, hdr)
 }
 
 // --- neighbour tables ----------------------------------------------------------------

@@ -4,9 +4,7 @@
 
 use super::consts::{RTM_GETNSID, RTM_NEWNSID, describe_hdr_attrs};
 use crate::nl::attr::kind::*;
-use crate::nl::{
-    AttrIter, AttrSet, Buffer, Ctx, Error, ErrorKind, MsgBuilder, NlMsg, NlaWriter, Visitor,
-};
+use crate::nl::{AttrIter, AttrSet, Buffer, Ctx, Error, MsgBuilder, NlMsg, Visitor};
 
 wire_struct! {
     /// `struct rtgenmsg`: one family byte (attributes follow at the 4-byte boundary).
@@ -34,41 +32,13 @@ nla_set! {
     NETNSA_CURRENT_NSID = 5 => CurrentNsid(current_nsid): I32,
 }
 
-/// A view of one nsid message.
-#[derive(Debug, Clone, Copy)]
-pub struct NsidMsg<'a> {
-    msg: NlMsg<'a>,
-    hdr: &'a RtGenMsg,
-}
-
-impl<'a> NsidMsg<'a> {
-    /// Checks the type (RTM_NEWNSID..RTM_GETNSID) and that the header is present.
-    pub fn parse(msg: NlMsg<'a>) -> Result<Self, Error> {
-        if !(RTM_NEWNSID..=RTM_GETNSID).contains(&msg.nlmsg_type()) {
-            return Err(
-                Error::new(ErrorKind::WrongType, msg.offset()).with_msg_type(msg.nlmsg_type())
-            );
-        }
-        Ok(NsidMsg {
-            msg,
-            hdr: msg.fixed()?,
-        })
-    }
-    /// `struct rtgenmsg`.
-    pub fn header(&self) -> &'a RtGenMsg {
-        self.hdr
-    }
-    /// The attribute walk (from offset 4 of the payload).
-    pub fn attrs(&self) -> AttrIter<'a> {
-        self.msg.attrs::<RtGenMsg>()
-    }
-    /// Typed attributes.
-    pub fn iter(&self) -> impl Iterator<Item = Result<NsidAttr<'a>, Error>> + use<'a> {
-        self.attrs().map(|a| a.and_then(NsidAttr::decode))
-    }
-    /// A one-pass index for typed lookups.
-    pub fn index(&self) -> Result<NsidIndex<'a>, Error> {
-        NsidIndex::new(self.attrs())
+msg_view! {
+    /// A view of one nsid message.
+    pub struct NsidMsg {
+        header: RtGenMsg,
+        attr: NsidAttr,
+        index: NsidIndex,
+        types: RTM_NEWNSID..=RTM_GETNSID,
     }
 }
 
@@ -80,12 +50,7 @@ pub fn build<B: Buffer>(
     seq: u32,
     hdr: &RtGenMsg,
 ) -> Result<MsgBuilder<B>, Error> {
-    let mut m = MsgBuilder::new(buf, nlmsg_type, flags, seq, 0)?;
-    if let Err(e) = m.append_struct(hdr) {
-        m.cancel();
-        return Err(e);
-    }
-    Ok(m)
+    MsgBuilder::with_header(buf, nlmsg_type, flags, seq, hdr)
 }
 
 /// Describes the body of an nsid message for the decode tool.

@@ -5,9 +5,7 @@
 
 use super::consts::{RTM_GETRULE, RTM_NEWRULE, describe_hdr_attrs};
 use crate::nl::attr::kind::*;
-use crate::nl::{
-    AttrIter, AttrSet, Buffer, Ctx, Error, ErrorKind, MsgBuilder, NlMsg, NlaWriter, Visitor,
-};
+use crate::nl::{AttrIter, AttrSet, Buffer, Ctx, Error, MsgBuilder, NlMsg, Visitor};
 
 wire_struct! {
     /// `struct fib_rule_hdr`: the family header of rule messages.
@@ -168,46 +166,16 @@ nla_set! {
     FRA_DSCP_MASK = 30 => DscpMask(dscp_mask): U8,
 }
 
-/// A view of one rule message.
-#[derive(Debug, Clone, Copy)]
-pub struct RuleMsg<'a> {
-    msg: NlMsg<'a>,
-    hdr: &'a FibRuleHdr,
+msg_view! {
+    /// A view of one rule message.
+    pub struct RuleMsg {
+        header: FibRuleHdr,
+        attr: RuleAttr,
+        index: RuleIndex,
+        types: RTM_NEWRULE..=RTM_GETRULE,
+    }
 }
-
 impl<'a> RuleMsg<'a> {
-    /// Checks the type (RTM_NEWRULE..RTM_GETRULE) and that the header is whole.
-    pub fn parse(msg: NlMsg<'a>) -> Result<Self, Error> {
-        if !(RTM_NEWRULE..=RTM_GETRULE).contains(&msg.nlmsg_type()) {
-            return Err(
-                Error::new(ErrorKind::WrongType, msg.offset()).with_msg_type(msg.nlmsg_type())
-            );
-        }
-        Ok(RuleMsg {
-            msg,
-            hdr: msg.fixed()?,
-        })
-    }
-    /// The netlink message.
-    pub fn msg(&self) -> NlMsg<'a> {
-        self.msg
-    }
-    /// `struct fib_rule_hdr`.
-    pub fn header(&self) -> &'a FibRuleHdr {
-        self.hdr
-    }
-    /// The attribute walk.
-    pub fn attrs(&self) -> AttrIter<'a> {
-        self.msg.attrs::<FibRuleHdr>()
-    }
-    /// Typed attributes.
-    pub fn iter(&self) -> impl Iterator<Item = Result<RuleAttr<'a>, Error>> + use<'a> {
-        self.attrs().map(|a| a.and_then(RuleAttr::decode))
-    }
-    /// A one-pass index for typed lookups.
-    pub fn index(&self) -> Result<RuleIndex<'a>, Error> {
-        RuleIndex::new(self.attrs())
-    }
     /// The table id: FRA_TABLE when present, else the header's `table`.
     pub fn table(&self) -> u32 {
         match self.attrs().find(FRA_TABLE).map(|a| a.as_u32()) {
@@ -225,12 +193,7 @@ pub fn build<B: Buffer>(
     seq: u32,
     hdr: &FibRuleHdr,
 ) -> Result<MsgBuilder<B>, Error> {
-    let mut m = MsgBuilder::new(buf, nlmsg_type, flags, seq, 0)?;
-    if let Err(e) = m.append_struct(hdr) {
-        m.cancel();
-        return Err(e);
-    }
-    Ok(m)
+    MsgBuilder::with_header(buf, nlmsg_type, flags, seq, hdr)
 }
 
 /// Describes the body of a rule message for the decode tool.

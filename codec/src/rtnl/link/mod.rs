@@ -810,14 +810,7 @@ impl<'a> LinkMsg<'a> {
         seq: u32,
         hdr: &IfInfoMsg,
     ) -> Result<MsgBuilder<B>, Error> {
-        let mut b = MsgBuilder::new(buf, nlmsg_type, flags, seq, 0)?;
-        match b.append_struct(hdr) {
-            Ok(()) => Ok(b),
-            Err(e) => {
-                let _ = b.cancel();
-                Err(e)
-            }
-        }
+        MsgBuilder::with_header(buf, nlmsg_type, flags, seq, hdr)
     }
 }
 

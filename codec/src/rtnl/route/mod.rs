@@ -380,54 +380,19 @@ pub fn describe_route_list(iter: AttrIter<'_>, ctx: &Ctx, out: &mut dyn Visitor)
     out.end_list();
 }
 
-/// A view of one route message: header in place, attributes walked on demand.
-#[derive(Debug, Clone, Copy)]
-pub struct RouteMsg<'a> {
-    msg: NlMsg<'a>,
-    hdr: &'a RtMsg,
+msg_view! {
+    /// A view of one route message: header in place, attributes walked on demand.
+    pub struct RouteMsg {
+        header: RtMsg,
+        attr: RouteAttr,
+        index: RouteIndex,
+        types: RTM_NEWROUTE..=RTM_GETROUTE,
+    }
 }
-
 impl<'a> RouteMsg<'a> {
-    /// Checks the type (RTM_NEWROUTE..RTM_GETROUTE) and that the header is whole.
-    #[inline]
-    pub fn parse(msg: NlMsg<'a>) -> Result<Self, Error> {
-        if !(RTM_NEWROUTE..=RTM_GETROUTE).contains(&msg.nlmsg_type()) {
-            return Err(
-                Error::new(ErrorKind::WrongType, msg.offset()).with_msg_type(msg.nlmsg_type())
-            );
-        }
-        Ok(RouteMsg {
-            msg,
-            hdr: msg.fixed()?,
-        })
-    }
-    /// The netlink message.
-    pub fn msg(&self) -> NlMsg<'a> {
-        self.msg
-    }
-    /// `struct rtmsg`.
-    #[inline]
-    pub fn header(&self) -> &'a RtMsg {
-        self.hdr
-    }
     /// `rtm_flags` as flags.
     pub fn flags(&self) -> RtmF {
         RtmF::from_bits_retain(self.hdr.rtm_flags())
-    }
-    /// The attribute walk.
-    #[inline]
-    pub fn attrs(&self) -> AttrIter<'a> {
-        self.msg.attrs::<RtMsg>()
-    }
-    /// Typed attributes, one `Result` each (a bad one does not stop the others).
-    #[inline]
-    pub fn iter(&self) -> impl Iterator<Item = Result<RouteAttr<'a>, Error>> + use<'a> {
-        self.attrs().map(|a| a.and_then(RouteAttr::decode))
-    }
-    /// A one-pass index for typed lookups.
-    #[inline]
-    pub fn index(&self) -> Result<RouteIndex<'a>, Error> {
-        RouteIndex::new(self.attrs())
     }
     /// The table id: RTA_TABLE when present, else `rtm_table`.
     pub fn table(&self) -> u32 {
@@ -471,12 +436,7 @@ pub fn build<B: Buffer>(
     seq: u32,
     hdr: &RtMsg,
 ) -> Result<MsgBuilder<B>, Error> {
-    let mut m = MsgBuilder::new(buf, nlmsg_type, flags, seq, 0)?;
-    if let Err(e) = m.append_struct(hdr) {
-        m.cancel();
-        return Err(e);
-    }
-    Ok(m)
+    MsgBuilder::with_header(buf, nlmsg_type, flags, seq, hdr)
 }
 
 /// Describes the body of a route message for the decode tool.

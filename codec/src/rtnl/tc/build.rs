@@ -13,9 +13,7 @@ pub fn tc_message<B: Buffer>(
     seq: u32,
     hdr: &TcMsg,
 ) -> Result<MsgBuilder<B>, Error> {
-    let mut b = MsgBuilder::new(buf, nlmsg_type, flags, seq, 0)?;
-    b.append_struct(hdr)?;
-    Ok(b)
+    MsgBuilder::with_header(buf, nlmsg_type, flags, seq, hdr)
 }
 
 /// A `tcmsg` for interface `ifindex` with `handle`, `parent` and `info` (for filters, see
