@@ -162,7 +162,7 @@ impl IPRoute {
         Ok(b)
     }
 
-    fn dump_with<F: FnMut(NlMsg<'_>)>(
+    pub(crate) fn dump_with<F: FnMut(NlMsg<'_>)>(
         &mut self,
         build: impl FnOnce(&mut Vec<u8>) -> Result<()>,
         f: F,
