@@ -208,6 +208,24 @@ fn rows_render_like_iproute2() {
             assert_eq!(a, b, "links -d: whole object");
         }
 
+        // -s: statistics of the links that are down (their counters stand still)
+        let g = GlobalOpts {
+            json: true,
+            stats: 1,
+            ..Default::default()
+        };
+        let got = json(&format::render_links(&rows::links(&mut ipr).unwrap(), &g));
+        let want = json(&run("ip", "-j -s link show"));
+        let mut checked = 0;
+        for (a, b) in got.as_array().unwrap().iter().zip(want.as_array().unwrap()) {
+            assert!(a.get("stats64").is_some(), "{a}");
+            if b["operstate"] == "DOWN" {
+                assert_eq!(a, b, "links -s");
+                checked += 1;
+            }
+        }
+        assert!(checked >= 3);
+
         // addresses
         let got = json(&format::render_addrs(
             &rows::addrs(&mut ipr, 0).unwrap(),
