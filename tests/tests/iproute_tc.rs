@@ -259,7 +259,7 @@ fn nla(w: &mut Vec<u8>, ty: u16, payload: &[u8]) {
     w.extend_from_slice(&((4 + payload.len()) as u16).to_ne_bytes());
     w.extend_from_slice(&ty.to_ne_bytes());
     w.extend_from_slice(payload);
-    while w.len() % 4 != 0 {
+    while !w.len().is_multiple_of(4) {
         w.push(0);
     }
 }
