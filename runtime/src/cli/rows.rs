@@ -938,7 +938,8 @@ pub fn links(ipr: &mut IPRoute) -> Result<Vec<LinkRow>> {
     Ok(out)
 }
 
-/// Links with their addresses of `family` (0 = all), as `ip address show` lists them.
+/// Links with their addresses of `family` (0 = all links; with a family only the links
+/// that have such addresses), as `ip address show` lists them.
 pub fn addrs(ipr: &mut IPRoute, family: u8) -> Result<Vec<AddrRow>> {
     let links = links(ipr)?;
     let mut by_link: HashMap<i32, Vec<AddrInfo>> = HashMap::new();
@@ -948,12 +949,14 @@ pub fn addrs(ipr: &mut IPRoute, family: u8) -> Result<Vec<AddrRow>> {
             .or_default()
             .push(addr_info(&a))
     })?;
+    // with a family, ip lists only the links that have addresses of it
     Ok(links
         .into_iter()
         .map(|link| AddrRow {
             addr_info: by_link.remove(&link.ifindex).unwrap_or_default(),
             link,
         })
+        .filter(|r| family == 0 || !r.addr_info.is_empty())
         .collect())
 }
 
