@@ -113,6 +113,10 @@ qdisc add dev v1 root tbf rate 1mbit burst 32kbit latency 50ms
 qdisc add dev v0 ingress
 qdisc add dev ifb0 clsact
 qdisc add dev br0 root bfifo limit 10000
+qdisc add dev vx0 root tbf rate 10mbit burst 10kb latency 70ms peakrate 20mbit minburst 1540
+qdisc add dev mvt0 root handle 2: htb default 5 direct_qlen 33
+qdisc add dev tap0 root pfifo_fast
+qdisc add dev mv0 root pfifo
 filter add dev v0 parent ffff: protocol ip prio 5 u32 match ip dst 10.0.0.0/24 match ip sport 80 0xffff action mirred egress redirect dev ifb0
 filter add dev v0 parent 1: protocol ip prio 1 u32 match ip src 10.0.0.7/32 flowid 1:20"
         .lines()

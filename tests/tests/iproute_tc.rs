@@ -70,6 +70,8 @@ fn tc_objects_made_by_ferroute_equal_those_made_by_tc() {
             "link add a0 type veth peer name a1",
             "link add b0 type veth peer name b1",
             "link add ifb0 type ifb",
+            "link add a2 type ifb",
+            "link add b2 type ifb",
         ] {
             run("ip", l);
         }
@@ -82,6 +84,8 @@ fn tc_objects_made_by_ferroute_equal_those_made_by_tc() {
             "qdisc add dev DEV0 parent 1:10 handle 10: pfifo limit 77",
             "qdisc add dev DEV0 parent 1:21 handle 21: bfifo limit 9000",
             "qdisc add dev DEV1 root handle 5: tbf rate 1mbit burst 32kbit latency 50ms",
+            "qdisc add dev DEV2 root handle 6: tbf rate 10mbit burst 10kb latency 70ms peakrate 20mbit minburst 1540",
+            "class add dev DEV0 parent 1: classid 1:30 htb rate 5gbit ceil 6gbit",
             "qdisc add dev DEV0 ingress",
             "filter add dev DEV0 parent ffff: protocol ip prio 5 u32 match ip dst 10.0.0.0/24 match ip sport 80 0xffff action mirred egress redirect dev ifb0",
             "filter add dev DEV0 parent 1: protocol ip prio 1 u32 match ip src 10.0.0.7/32 flowid 1:20",
@@ -90,7 +94,7 @@ fn tc_objects_made_by_ferroute_equal_those_made_by_tc() {
             run("tc", &l.replace("DEV", "a"));
             ours(&mut ipr, l, "b");
         }
-        for (a, b) in [("a0", "b0"), ("a1", "b1")] {
+        for (a, b) in [("a0", "b0"), ("a1", "b1"), ("a2", "b2")] {
             assert_eq!(
                 tc_json(&format!("qdisc show dev {a}")),
                 tc_json(&format!("qdisc show dev {b}")),
