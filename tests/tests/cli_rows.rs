@@ -428,5 +428,9 @@ fn rows_render_like_iproute2() {
         last_match(&mut got);
         let want = json(&run("tc", "-j filter show dev v0"));
         assert_eq!(got, want, "filters of v0: whole objects");
+        // every link: the rows of v0 with their dev
+        let all = rows::filters(&mut ipr, 0, 0).unwrap();
+        assert_eq!(all.len(), want.as_array().unwrap().len());
+        assert!(all.iter().all(|r| r.dev.as_deref() == Some("v0")));
     });
 }

@@ -1022,19 +1022,29 @@ pub fn classes(ipr: &mut IPRoute, ifindex: u32) -> Result<Vec<ClassRow>> {
 }
 
 /// Filters of link `ifindex` under `parent` (0 = every parent; with a parent, rows whose
-/// parent is that one carry no `parent`, as tc prints them).
+/// parent is that one carry no `parent`, as tc prints them). The kernel dumps filters
+/// per link: `ifindex` 0 runs one dump per link, in ifindex order, keeping `dev`.
 pub fn filters(ipr: &mut IPRoute, ifindex: u32, parent: u32) -> Result<Vec<FilterRow>> {
     let names = LinkNames::load(ipr)?;
+    let links: Vec<u32> = if ifindex == 0 {
+        let mut v: Vec<u32> = names.by_index.keys().copied().collect();
+        v.sort_unstable();
+        v
+    } else {
+        vec![ifindex]
+    };
     let mut out = Vec::new();
-    ipr.filter_dump(ifindex, parent, |m| {
-        let mut r = filter_row(&m, &names);
-        if parent != 0 && r.parent == Some(parent) {
-            r.parent = None;
-        }
-        if ifindex != 0 {
-            r.dev = None;
-        }
-        out.push(r)
-    })?;
+    for link in links {
+        ipr.filter_dump(link, parent, |m| {
+            let mut r = filter_row(&m, &names);
+            if parent != 0 && r.parent == Some(parent) {
+                r.parent = None;
+            }
+            if ifindex != 0 {
+                r.dev = None;
+            }
+            out.push(r)
+        })?;
+    }
     Ok(out)
 }

@@ -1,8 +1,10 @@
 //! Traffic control through IPRoute: qdisc, class and filter requests and dumps.
 //!
 //! [`TcSpec`] says what to create or delete (the object's link, handle, parent and typed
-//! options); [`new_tc`] / [`del_tc`] build the RTM_NEW*/RTM_DEL* request with the codec's
-//! [`build`](ferroute_codec::rtnl::tc::build) helpers, rate tables computed as `tc` does.
+//! options); [`tc_request`] builds the RTM_NEW*/RTM_DEL* request with the codec's
+//! [`build`](ferroute_codec::rtnl::tc::build) helpers, rate tables computed as `tc` does;
+//! the `qdisc_*`, `class_*` and `filter_*` calls of [`RtnlRequests`](super::RtnlRequests)
+//! send it. [`tc_spec_from_cmd`] maps a parsed `tc` command line to a spec.
 
 use ferroute_codec::rtnl::consts::*;
 use ferroute_codec::rtnl::tc::TcMessage;
@@ -649,9 +651,9 @@ pub enum TcObject {
     Filter,
 }
 
-/// Builds an RTM_NEW{QDISC,TCLASS,TFILTER} request (`mode` None: a change, NLM_F_REPLACE
-/// off) or, with `delete`, the RTM_DEL* one (kind and options left out of deletes
-/// except the kind).
+/// Builds an RTM_NEW{QDISC,TCLASS,TFILTER} request with the NLM_F_* bits of `new`
+/// (None: none of them) or, with `delete`, the RTM_DEL* one (which carries the kind but
+/// no options).
 pub fn tc_request(
     buf: &mut Vec<u8>,
     seq: u32,
