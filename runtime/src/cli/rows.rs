@@ -2,7 +2,7 @@
 //! ... show` prints, read from the kernel's messages.
 //!
 //! Every field comes from a typed getter of the codec view; names of numbers come from
-//! [`names`](super::names). The whole-listing functions run one dump each (plus one link
+//! [`names`]. The whole-listing functions run one dump each (plus one link
 //! dump for interface names) and keep the kernel's order.
 
 use std::collections::HashMap;

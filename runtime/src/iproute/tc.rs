@@ -2,7 +2,7 @@
 //!
 //! [`TcSpec`] says what to create or delete (the object's link, handle, parent and typed
 //! options); [`tc_request`] builds the RTM_NEW*/RTM_DEL* request with the codec's
-//! [`build`](ferroute_codec::rtnl::tc::build) helpers, rate tables computed as `tc` does;
+//! [`build`] helpers, rate tables computed as `tc` does;
 //! the `qdisc_*`, `class_*` and `filter_*` calls of [`RtnlRequests`](super::RtnlRequests)
 //! send it. [`tc_spec_from_cmd`] maps a parsed `tc` command line to a spec.
 
