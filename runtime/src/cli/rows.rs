@@ -46,6 +46,10 @@ impl LinkNames {
         self.by_index
             .insert(l.ifindex() as u32, (name.to_string(), up));
     }
+    /// Records a link by hand (for rows built from captured bytes).
+    pub fn insert(&mut self, index: u32, name: &str, up: bool) {
+        self.by_index.insert(index, (name.to_string(), up));
+    }
     /// The name of link `index`.
     pub fn name(&self, index: u32) -> Option<&str> {
         self.by_index.get(&index).map(|(n, _)| n.as_str())
