@@ -9,6 +9,7 @@ use std::collections::HashMap;
 
 use ferroute_codec::rtnl::addr::AddrMsg;
 use ferroute_codec::rtnl::link::LinkMsg;
+use ferroute_codec::rtnl::link::info as li;
 use ferroute_codec::rtnl::link::info::{InfoData, MacvlanAttr, SlaveData, TunAttr, VxlanAttr};
 use ferroute_codec::rtnl::neigh::NeighMsg;
 use ferroute_codec::rtnl::route::{RTAX_CC_ALGO, RTAX_LOCK, RouteAttr, RouteMsg};
@@ -19,6 +20,7 @@ use ferroute_codec::rtnl::tc::{TcMessage, TcOptions};
 use serde_json::Value;
 
 use super::format::*;
+use super::names;
 use crate::error::Result;
 use crate::iproute::{IPRoute, RouteFilter};
 
@@ -71,8 +73,6 @@ impl LinkNames {
             .flatten()
     }
 }
-
-use super::names;
 
 fn link_stats(s: &ferroute_codec::rtnl::link::RtnlLinkStats64) -> LinkStats {
     LinkStats {
@@ -226,8 +226,6 @@ enum Fmt {
     /// IFLA_BR_VLAN_PROTOCOL (be16): 802.1Q / 802.1ad.
     VlanProto,
 }
-
-use ferroute_codec::rtnl::link::info as li;
 
 /// IFLA_BR_* in the order and with the names of iproute2 6.1's `bridge_print_opt`.
 const BRIDGE_KEYS: &[(u16, &str, Fmt)] = &[

@@ -6,11 +6,20 @@
 //! the `qdisc_*`, `class_*` and `filter_*` calls of [`RtnlRequests`](super::RtnlRequests)
 //! send it. [`tc_spec_from_cmd`] maps a parsed `tc` command line to a spec.
 
+use ferroute_codec::nl::{NlaWriter, NlmF};
 use ferroute_codec::rtnl::consts::*;
 use ferroute_codec::rtnl::tc::TcMessage;
+use ferroute_codec::rtnl::tc::action::{
+    TCA_GACT_PARMS, TCA_MIRRED_PARMS, TCA_POLICE_RATE, TCA_POLICE_TBF,
+};
 use ferroute_codec::rtnl::tc::build::{self, tcmsg};
+use ferroute_codec::rtnl::tc::filter::*;
+use ferroute_codec::rtnl::tc::qdisc::*;
+use ferroute_codec::rtnl::tc::structs::*;
 
 use super::IPRoute;
+use super::req::invalid;
+use crate::cli::parse::{HtbClassOpts, NetemOpts, TbfOpts, U32Key};
 use crate::error::Result;
 use crate::request::DumpSummary;
 
@@ -284,16 +293,6 @@ fn ratespec(rate: u64, mtu: u32) -> (TcRatespec, [u32; 256]) {
 fn table_bytes(t: &[u32; 256]) -> Vec<u8> {
     t.iter().flat_map(|v| v.to_ne_bytes()).collect()
 }
-
-use super::req::invalid;
-use crate::cli::parse::{HtbClassOpts, NetemOpts, TbfOpts, U32Key};
-use ferroute_codec::nl::{NlaWriter, NlmF};
-use ferroute_codec::rtnl::tc::action::{
-    TCA_GACT_PARMS, TCA_MIRRED_PARMS, TCA_POLICE_RATE, TCA_POLICE_TBF,
-};
-use ferroute_codec::rtnl::tc::filter::*;
-use ferroute_codec::rtnl::tc::qdisc::*;
-use ferroute_codec::rtnl::tc::structs::*;
 
 fn put_actions<W: NlaWriter + ?Sized>(w: &mut W, ty: u16, acts: &[ActSpec]) -> Result<()> {
     if acts.is_empty() {
