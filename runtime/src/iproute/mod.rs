@@ -128,6 +128,32 @@ pub trait RtnlRequests: Submit {
     fn rule_del(&mut self, s: &RuleSpec) -> Result<()> {
         self.submit(&mut |b, seq| req::rule(b, seq, None, s))
     }
+    /// Creates (or with `mode`, replaces/changes) a qdisc (`tc qdisc add`).
+    fn qdisc_new(&mut self, mode: Mode, s: &tc::TcSpec) -> Result<()> {
+        self.submit(&mut |b, seq| tc::tc_request(b, seq, tc::TcObject::Qdisc, Some(mode), false, s))
+    }
+    /// Deletes a qdisc (by parent and handle; the kind is checked when given).
+    fn qdisc_del(&mut self, s: &tc::TcSpec) -> Result<()> {
+        self.submit(&mut |b, seq| tc::tc_request(b, seq, tc::TcObject::Qdisc, None, true, s))
+    }
+    /// Creates (replaces, changes) a class (`tc class add`).
+    fn class_new(&mut self, mode: Mode, s: &tc::TcSpec) -> Result<()> {
+        self.submit(&mut |b, seq| tc::tc_request(b, seq, tc::TcObject::Class, Some(mode), false, s))
+    }
+    /// Deletes a class (by its class id in `handle`).
+    fn class_del(&mut self, s: &tc::TcSpec) -> Result<()> {
+        self.submit(&mut |b, seq| tc::tc_request(b, seq, tc::TcObject::Class, None, true, s))
+    }
+    /// Creates (replaces, changes) a filter (`tc filter add`).
+    fn filter_new(&mut self, mode: Mode, s: &tc::TcSpec) -> Result<()> {
+        self.submit(&mut |b, seq| {
+            tc::tc_request(b, seq, tc::TcObject::Filter, Some(mode), false, s)
+        })
+    }
+    /// Deletes a filter (by parent, prio, protocol and handle).
+    fn filter_del(&mut self, s: &tc::TcSpec) -> Result<()> {
+        self.submit(&mut |b, seq| tc::tc_request(b, seq, tc::TcObject::Filter, None, true, s))
+    }
 }
 
 impl<T: Submit + ?Sized> RtnlRequests for T {}
@@ -166,7 +192,7 @@ impl IPRoute {
         Ok(b)
     }
 
-    fn dump_with<F: FnMut(NlMsg<'_>)>(
+    pub(crate) fn dump_with<F: FnMut(NlMsg<'_>)>(
         &mut self,
         build: impl FnOnce(&mut Vec<u8>) -> Result<()>,
         f: F,
