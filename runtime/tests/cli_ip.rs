@@ -559,3 +559,181 @@ fn monitor_prints_events_in_order() {
     assert!(pos("newaddr") < pos("dellink"), "{seen:?}");
     assert!(pos("newroute") < pos("dellink"), "{seen:?}");
 }
+
+fn tcj(ns: &Ns, args: &[&str]) -> Value {
+    let out = Command::new("tc")
+        .args(["-n", &ns.0, "-j"])
+        .args(args)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "tc -j {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+fn frj(ns: &Ns, args: &[&str]) -> Value {
+    let mut a = vec!["-j"];
+    a.extend_from_slice(args);
+    let out = ns.ok(&a);
+    serde_json::from_str(&out).unwrap_or_else(|e| panic!("ferroute -j {args:?}: {e}: {out}"))
+}
+
+#[test]
+fn show_commands_print_what_iproute2_prints() {
+    let Some(ns) = Ns::new() else { return };
+    for cmd in [
+        "link add s0 type veth peer name s1",
+        "link add br0 type bridge",
+        "link set s1 master br0",
+        "link set s0 up",
+        "link set s1 up",
+        "link set br0 up",
+        "link add vx0 type vxlan id 7 dstport 4789 dev s0 group 239.0.0.7",
+        "addr add 10.80.0.1/24 brd + dev s0",
+        "addr add 10.81.0.1/24 dev br0",
+        "route add 10.90.0.0/16 via 10.80.0.2 metric 3 mtu 1400",
+        "route add default nexthop via 10.80.0.2 weight 2 nexthop via 10.81.0.2 weight 3",
+        "route add table 100 unreachable 10.91.0.0/16",
+        "neigh add 10.80.0.7 lladdr 02:00:00:00:07:07 dev s0 nud permanent",
+        "rule add from 10.80.0.0/16 lookup 100 priority 900",
+    ] {
+        ns.ip(&cmd.split(' ').collect::<Vec<_>>());
+    }
+    // whole JSON documents equal, for the listings the issue names
+    for args in [
+        &["link", "show"][..],
+        &["route", "show"],
+        &["route", "show", "table", "100"],
+        &["-6", "route", "show"],
+        &["neigh", "show"],
+        &["rule", "show"],
+    ] {
+        assert_eq!(
+            frj(&ns, args),
+            ns.ipj(args),
+            "ferroute -j {args:?} differs from ip -j"
+        );
+    }
+    // addresses: the fields the issue lists, per address
+    let ours = frj(&ns, &["addr", "show"]);
+    let theirs = ns.ipj(&["addr", "show"]);
+    let pick = |v: &Value| -> Vec<Value> {
+        v.as_array()
+            .unwrap()
+            .iter()
+            .flat_map(|l| {
+                let name = l["ifname"].clone();
+                l["addr_info"]
+                    .as_array()
+                    .cloned()
+                    .unwrap_or_default()
+                    .into_iter()
+                    .map(move |a| {
+                        serde_json::json!([
+                            name,
+                            a["family"],
+                            a["local"],
+                            a["prefixlen"],
+                            a["broadcast"],
+                            a["scope"],
+                            a["label"],
+                            a["valid_life_time"],
+                            a["preferred_life_time"]
+                        ])
+                    })
+            })
+            .collect()
+    };
+    assert_eq!(pick(&ours), pick(&theirs));
+    // one object by name, and an unknown one
+    assert_eq!(
+        frj(&ns, &["link", "show", "dev", "s0"]),
+        ns.ipj(&["link", "show", "dev", "s0"])
+    );
+    let (code, _, err) = ns.fr(&["link", "show", "dev", "nosuch0"]);
+    assert_ne!(code, 0);
+    assert!(err.contains("nosuch0"), "{err}");
+    // route get: the kernel's choice
+    let g = frj(&ns, &["route", "get", "10.90.1.1"]);
+    assert_eq!(
+        (g[0]["gateway"].as_str(), g[0]["dev"].as_str()),
+        (Some("10.80.0.2"), Some("s0"))
+    );
+}
+
+#[test]
+fn tc_commands_make_what_tc_shows() {
+    let Some(ns) = Ns::new() else { return };
+    ns.ip(&["link", "add", "t0", "type", "veth", "peer", "name", "t1"]);
+    ns.ok(&[
+        "qdisc", "add", "dev", "t0", "root", "handle", "1:", "htb", "default", "10",
+    ]);
+    ns.ok(&[
+        "class", "add", "dev", "t0", "parent", "1:", "classid", "1:10", "htb", "rate", "10mbit",
+        "ceil", "20mbit",
+    ]);
+    ns.ok(&[
+        "qdisc", "add", "dev", "t1", "root", "tbf", "rate", "1mbit", "burst", "32kbit", "latency",
+        "400ms",
+    ]);
+    ns.ok(&["qdisc", "add", "dev", "t0", "ingress"]);
+    ns.ok(&[
+        "filter",
+        "add",
+        "dev",
+        "t0",
+        "parent",
+        "ffff:",
+        "protocol",
+        "ip",
+        "prio",
+        "10",
+        "u32",
+        "match",
+        "ip",
+        "dst",
+        "10.0.0.0/8",
+        "action",
+        "mirred",
+        "egress",
+        "redirect",
+        "dev",
+        "t1",
+    ]);
+    // ferroute's listings equal tc's
+    assert_eq!(frj(&ns, &["qdisc", "show"]), tcj(&ns, &["qdisc", "show"]));
+    let q = tcj(&ns, &["qdisc", "show", "dev", "t1"]);
+    assert_eq!(
+        (q[0]["kind"].as_str(), q[0]["options"]["rate"].as_u64()),
+        (Some("tbf"), Some(125000))
+    );
+    let f = tcj(&ns, &["filter", "show", "dev", "t0", "parent", "ffff:"]);
+    let acts = f
+        .as_array()
+        .unwrap()
+        .iter()
+        .find_map(|e| e["options"]["actions"].as_array().cloned())
+        .expect("u32 filter with actions");
+    assert_eq!(
+        (acts[0]["kind"].as_str(), acts[0]["to_dev"].as_str()),
+        (Some("mirred"), Some("t1"))
+    );
+    ns.ok(&[
+        "filter", "del", "dev", "t0", "parent", "ffff:", "protocol", "ip", "prio", "10", "u32",
+    ]);
+    ns.ok(&["qdisc", "del", "dev", "t0", "ingress"]);
+    ns.ok(&["qdisc", "del", "dev", "t0", "root"]);
+    let kinds: Vec<String> = tcj(&ns, &["qdisc", "show", "dev", "t0"])
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|q| q["kind"].as_str().unwrap_or("").to_owned())
+        .collect();
+    assert!(
+        !kinds.iter().any(|k| k == "htb" || k == "ingress"),
+        "{kinds:?}"
+    );
+}

@@ -770,8 +770,9 @@ impl Session {
         };
         match c.action {
             Action::Show => {
-                let rows =
-                    rows::rules(&mut self.ipr, if r.family == Family::Any { 0 } else { fam })?;
+                // like ip: IPv4 rules unless -6 (-0 lists every family)
+                let all = r.family == Family::Link;
+                let rows = rows::rules(&mut self.ipr, if all { 0 } else { fam })?;
                 out.push_str(&format::render_rules(&rows, g));
                 Ok(())
             }
@@ -858,7 +859,27 @@ impl Session {
                 out.push_str(&format::render_filters(&rows, g));
                 Ok(())
             }
-            _ => unsupported("tc changes from the command line"),
+            (obj, action) => {
+                let names = LinkNames::load(&mut self.ipr)?;
+                let spec = crate::iproute::tc::tc_spec_from_cmd(c, &names)?;
+                let mode = match action {
+                    Action::Add => Some(Mode::Add),
+                    Action::Replace => Some(Mode::Replace),
+                    Action::Change => Some(Mode::Change),
+                    Action::Del => None,
+                    other => return unsupported(format!("tc {other:?}")),
+                };
+                let w = self.writer();
+                match (obj, mode) {
+                    (parse::TcObject::Qdisc, Some(m)) => w.qdisc_new(m, &spec)?,
+                    (parse::TcObject::Qdisc, None) => w.qdisc_del(&spec)?,
+                    (parse::TcObject::Class, Some(m)) => w.class_new(m, &spec)?,
+                    (parse::TcObject::Class, None) => w.class_del(&spec)?,
+                    (parse::TcObject::Filter, Some(m)) => w.filter_new(m, &spec)?,
+                    (parse::TcObject::Filter, None) => w.filter_del(&spec)?,
+                }
+                Ok(())
+            }
         }
     }
 }
