@@ -617,6 +617,13 @@ fn show_commands_print_what_iproute2_prints() {
             "ferroute -j {args:?} differs from ip -j"
         );
     }
+    // the streamed route listing is byte for byte what ip prints
+    let ip_raw = Command::new("ip")
+        .args(["-n", &ns.0, "-j", "route", "show"])
+        .output()
+        .unwrap()
+        .stdout;
+    assert_eq!(ns.ok(&["-j", "route", "show"]).as_bytes(), &ip_raw[..]);
     // addresses: the fields the issue lists, per address
     let ours = frj(&ns, &["addr", "show"]);
     let theirs = ns.ipj(&["addr", "show"]);

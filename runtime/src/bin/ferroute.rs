@@ -204,9 +204,10 @@ fn run_ip(g: &GlobalOpts, words: &[&str]) -> ExitCode {
             return ExitCode::from(e.exit_code());
         }
     };
-    let mut out = String::new();
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, stdout.lock());
     let r = session.run(g, &cmd, &mut out);
-    print_out(&out);
+    let _ = out.flush();
     match r {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
@@ -236,7 +237,8 @@ fn run_batch(g: &GlobalOpts, file: &str) -> ExitCode {
     };
     session.begin_batch();
     let mut status = ExitCode::SUCCESS;
-    let mut out = String::new();
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
     for (line, words) in parse::split_batch(&text) {
         let words = match words {
             Ok(w) => w,
@@ -267,7 +269,7 @@ fn run_batch(g: &GlobalOpts, file: &str) -> ExitCode {
                 session.note_line(line);
                 session.run(&lg, &cmd, &mut out)
             });
-        print_out(&std::mem::take(&mut out));
+        let _ = out.flush();
         if let Err(e) = r {
             eprintln!("{e}\nCommand failed {file}:{line}");
             status = ExitCode::from(e.exit_code());

@@ -224,7 +224,7 @@ impl Session {
     }
 
     /// Runs one command, appending what it prints to `out`.
-    pub fn run(&mut self, g: &GlobalOpts, cmd: &Command, out: &mut String) -> Res<()> {
+    pub fn run(&mut self, g: &GlobalOpts, cmd: &Command, out: &mut dyn std::io::Write) -> Res<()> {
         // shows read the kernel: what the batch holds must be there first
         if self.batch.is_some() && is_show(cmd) {
             self.flush_batch()?;
@@ -445,7 +445,12 @@ impl Session {
         })
     }
 
-    fn link(&mut self, g: &GlobalOpts, c: &parse::LinkCmd, out: &mut String) -> Res<()> {
+    fn link(
+        &mut self,
+        g: &GlobalOpts,
+        c: &parse::LinkCmd,
+        out: &mut dyn std::io::Write,
+    ) -> Res<()> {
         match c {
             parse::LinkCmd::Show(f) => {
                 if let Some(d) = &f.dev {
@@ -455,7 +460,8 @@ impl Session {
                     .into_iter()
                     .filter(|r| filter::link_selects(f, r))
                     .collect();
-                out.push_str(&format::render_links(&rows, g));
+                out.write_all(format::render_links(&rows, g).as_bytes())
+                    .map_err(io_err)?;
                 Ok(())
             }
             parse::LinkCmd::Add(a) => {
@@ -487,14 +493,20 @@ impl Session {
 
     // --- addresses ---------------------------------------------------------------------
 
-    fn addr(&mut self, g: &GlobalOpts, c: &parse::AddrCmd, out: &mut String) -> Res<()> {
+    fn addr(
+        &mut self,
+        g: &GlobalOpts,
+        c: &parse::AddrCmd,
+        out: &mut dyn std::io::Write,
+    ) -> Res<()> {
         match c {
             parse::AddrCmd::Show(f) => {
                 if let Some(d) = &f.dev {
                     lookup(&mut self.ipr, d)?;
                 }
                 let rows = filter::addr_filter(f, rows::addrs(&mut self.ipr, af(f.family))?);
-                out.push_str(&format::render_addrs(&rows, g));
+                out.write_all(format::render_addrs(&rows, g).as_bytes())
+                    .map_err(io_err)?;
                 Ok(())
             }
             parse::AddrCmd::Flush(f) => {
@@ -595,7 +607,12 @@ impl Session {
         Ok(s)
     }
 
-    fn route(&mut self, g: &GlobalOpts, c: &parse::RouteCmd, out: &mut String) -> Res<()> {
+    fn route(
+        &mut self,
+        g: &GlobalOpts,
+        c: &parse::RouteCmd,
+        out: &mut dyn std::io::Write,
+    ) -> Res<()> {
         let fam = match c.spec.family {
             Family::Inet6 => AF_INET6,
             Family::Any | Family::Inet => AF_INET,
@@ -603,14 +620,35 @@ impl Session {
         };
         match c.action {
             Action::Show => {
+                // streamed: each route is rendered from the receive buffer and written
+                // before the next is read, so memory does not grow with the table
                 let f = filter::RouteFilter::new(&c.spec);
+                let hide = f.hide();
+                let o = format::Opts::from_global(g);
+                let names = LinkNames::load(&mut self.ipr)?;
                 let table = c.spec.table.unwrap_or(0);
-                let rows: Vec<_> = rows::routes(&mut self.ipr, fam, table)?
-                    .into_iter()
-                    .filter(|r| f.selects(r))
-                    .collect();
-                out.push_str(&format::render_routes(&rows, g, &f.hide()));
-                Ok(())
+                let kf = RouteFilter {
+                    family: fam,
+                    table,
+                    ..Default::default()
+                };
+                let mut w = format::ListingWriter::new(out, g);
+                let mut io = Ok(());
+                self.ipr.route_dump(&kf, |r| {
+                    if io.is_err() || (table != 0 && r.table() != table) {
+                        return;
+                    }
+                    let row = rows::route_row(&r, &names);
+                    if f.selects(&row) {
+                        io = if w.is_json() {
+                            w.json(format::route_json_hiding(&row, &o, &hide))
+                        } else {
+                            w.text(&format::route_text_hiding(&row, &o, &hide))
+                        };
+                    }
+                })?;
+                io.map_err(io_err)?;
+                w.finish().map_err(io_err)
             }
             Action::Flush => {
                 let f = filter::RouteFilter::new(&c.spec);
@@ -638,11 +676,10 @@ impl Session {
                 let mut rows = Vec::new();
                 self.ipr
                     .route_get(p.addr, oif, |r| rows.push(rows::route_row(&r, &names)))?;
-                out.push_str(&format::render_routes(
-                    &rows,
-                    g,
-                    &format::RouteHide::default(),
-                ));
+                out.write_all(
+                    format::render_routes(&rows, g, &format::RouteHide::default()).as_bytes(),
+                )
+                .map_err(io_err)?;
                 Ok(())
             }
             Action::Del => {
@@ -665,7 +702,12 @@ impl Session {
 
     // --- neighbours and fdb --------------------------------------------------------------
 
-    fn neigh(&mut self, g: &GlobalOpts, c: &parse::NeighCmd, out: &mut String) -> Res<()> {
+    fn neigh(
+        &mut self,
+        g: &GlobalOpts,
+        c: &parse::NeighCmd,
+        out: &mut dyn std::io::Write,
+    ) -> Res<()> {
         let n = &c.spec;
         match c.action {
             Action::Show => {
@@ -673,7 +715,8 @@ impl Session {
                     .into_iter()
                     .filter(|r| filter::neigh_selects(n, r))
                     .collect();
-                out.push_str(&format::render_neighs(&rows, g));
+                out.write_all(format::render_neighs(&rows, g).as_bytes())
+                    .map_err(io_err)?;
                 Ok(())
             }
             Action::Flush => {
@@ -761,7 +804,12 @@ impl Session {
 
     // --- rules -------------------------------------------------------------------------
 
-    fn rule(&mut self, g: &GlobalOpts, c: &parse::RuleCmd, out: &mut String) -> Res<()> {
+    fn rule(
+        &mut self,
+        g: &GlobalOpts,
+        c: &parse::RuleCmd,
+        out: &mut dyn std::io::Write,
+    ) -> Res<()> {
         let r = &c.spec;
         let fam = if r.family == Family::Inet6 {
             AF_INET6
@@ -773,7 +821,8 @@ impl Session {
                 // like ip: IPv4 rules unless -6 (-0 lists every family)
                 let all = r.family == Family::Link;
                 let rows = rows::rules(&mut self.ipr, if all { 0 } else { fam })?;
-                out.push_str(&format::render_rules(&rows, g));
+                out.write_all(format::render_rules(&rows, g).as_bytes())
+                    .map_err(io_err)?;
                 Ok(())
             }
             Action::Flush => {
@@ -834,29 +883,30 @@ impl Session {
 
     // --- traffic control -----------------------------------------------------------------
 
-    fn tc(&mut self, g: &GlobalOpts, c: &parse::TcCmd, out: &mut String) -> Res<()> {
+    fn tc(&mut self, g: &GlobalOpts, c: &parse::TcCmd, out: &mut dyn std::io::Write) -> Res<()> {
         let ifindex = match &c.dev {
             Some(d) => self.index(d)?,
             None => 0,
         };
         match (c.object, c.action) {
             (parse::TcObject::Qdisc, Action::Show) => {
-                out.push_str(&format::render_qdiscs(
-                    &rows::qdiscs(&mut self.ipr, ifindex)?,
-                    g,
-                ));
+                out.write_all(
+                    format::render_qdiscs(&rows::qdiscs(&mut self.ipr, ifindex)?, g).as_bytes(),
+                )
+                .map_err(io_err)?;
                 Ok(())
             }
             (parse::TcObject::Class, Action::Show) => {
-                out.push_str(&format::render_classes(
-                    &rows::classes(&mut self.ipr, ifindex)?,
-                    g,
-                ));
+                out.write_all(
+                    format::render_classes(&rows::classes(&mut self.ipr, ifindex)?, g).as_bytes(),
+                )
+                .map_err(io_err)?;
                 Ok(())
             }
             (parse::TcObject::Filter, Action::Show) => {
                 let rows = rows::filters(&mut self.ipr, ifindex, c.parent.unwrap_or(0))?;
-                out.push_str(&format::render_filters(&rows, g));
+                out.write_all(format::render_filters(&rows, g).as_bytes())
+                    .map_err(io_err)?;
                 Ok(())
             }
             (obj, action) => {
@@ -882,6 +932,12 @@ impl Session {
             }
         }
     }
+}
+
+fn io_err(e: std::io::Error) -> ExecError {
+    ExecError::Run(Error::Io(
+        rustix::io::Errno::from_io_error(&e).unwrap_or(rustix::io::Errno::IO),
+    ))
 }
 
 fn is_show(cmd: &Command) -> bool {

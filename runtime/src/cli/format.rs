@@ -2759,6 +2759,77 @@ fn listing<R>(
         .collect()
 }
 
+/// A listing written item by item as the dump delivers them, so that memory does not
+/// grow with the number of objects. Compact JSON (`[a,b,...]`) and text stream; `-p`
+/// (pretty JSON) output is the same bytes as [`json_array`] would give for all items.
+pub struct ListingWriter<'w> {
+    out: &'w mut dyn std::io::Write,
+    json: bool,
+    pretty: bool,
+    oneline: bool,
+    n: usize,
+    pending: Vec<Value>,
+}
+
+impl<'w> ListingWriter<'w> {
+    /// A writer for the output options in `g`.
+    pub fn new(out: &'w mut dyn std::io::Write, g: &super::parse::GlobalOpts) -> Self {
+        ListingWriter {
+            out,
+            json: g.json,
+            pretty: g.pretty,
+            oneline: g.oneline,
+            n: 0,
+            pending: Vec::new(),
+        }
+    }
+
+    /// Whether items are wanted as JSON (else as text).
+    pub fn is_json(&self) -> bool {
+        self.json
+    }
+
+    /// Writes one JSON item.
+    pub fn json(&mut self, v: Value) -> std::io::Result<()> {
+        if self.pretty {
+            self.pending.push(v);
+            return Ok(());
+        }
+        let sep: &[u8] = if self.n == 0 { b"[" } else { b"," };
+        self.n += 1;
+        self.out.write_all(sep)?;
+        // ip_json ends a top-level value with a newline; inside the array it must not
+        self.out
+            .write_all(ip_json(&v, false).trim_end_matches('\n').as_bytes())
+    }
+
+    /// Writes one text item.
+    pub fn text(&mut self, t: &str) -> std::io::Result<()> {
+        self.n += 1;
+        if self.oneline {
+            self.out.write_all(oneline(t).as_bytes())
+        } else {
+            self.out.write_all(t.as_bytes())
+        }
+    }
+
+    /// Ends the listing (closes the JSON array).
+    pub fn finish(self) -> std::io::Result<()> {
+        if self.json {
+            if self.pretty {
+                self.out
+                    .write_all(json_array(self.pending, true).as_bytes())?;
+            } else if self.n == 0 {
+                self.out
+                    .write_all(json_array(Vec::new(), false).as_bytes())?;
+            } else {
+                self.out.write_all(b"]\n")?;
+            }
+        }
+        self.out.flush()
+    }
+}
+
 /// The whole output of `ip [-j [-p]] [-br] [-o] [-d] [-s] link show` for these rows.
 pub fn render_links(rows: &[LinkRow], g: &super::parse::GlobalOpts) -> String {
     let o = Opts::from_global(g);
@@ -2942,4 +3013,41 @@ pub fn ip_json(v: &Value, pretty: bool) -> String {
 /// newline-terminated, compact or pretty (`-p`), byte-compatible with iproute2.
 pub fn json_array(items: Vec<Value>, pretty: bool) -> String {
     ip_json(&Value::Array(items), pretty)
+}
+
+#[cfg(test)]
+mod listing_writer_tests {
+    use super::*;
+
+    #[test]
+    fn streamed_listing_is_byte_identical_to_the_collected_one() {
+        let items = vec![
+            serde_json::json!({"dst": "10.0.0.0/8", "gateway": "10.1.1.1", "flags": []}),
+            serde_json::json!({"dst": "default", "nexthops": [{"gateway": "10.0.0.1", "weight": 2}]}),
+        ];
+        for pretty in [false, true] {
+            let g = crate::cli::parse::GlobalOpts {
+                json: true,
+                pretty,
+                ..Default::default()
+            };
+            let mut out = Vec::new();
+            let mut w = ListingWriter::new(&mut out, &g);
+            for v in items.clone() {
+                w.json(v).unwrap();
+            }
+            w.finish().unwrap();
+            assert_eq!(
+                String::from_utf8(out).unwrap(),
+                json_array(items.clone(), pretty),
+                "pretty {pretty}"
+            );
+            let mut empty = Vec::new();
+            ListingWriter::new(&mut empty, &g).finish().unwrap();
+            assert_eq!(
+                String::from_utf8(empty).unwrap(),
+                json_array(Vec::new(), pretty)
+            );
+        }
+    }
 }
