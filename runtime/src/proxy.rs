@@ -186,16 +186,10 @@ impl NetlinkSocket {
 
 // ---- tuntap ----
 
-/// RTM_NEWLINK.
-pub const RTM_NEWLINK: u16 = 16;
-/// IFLA_IFNAME.
-pub const IFLA_IFNAME: u16 = 3;
-/// IFLA_LINKINFO.
-pub const IFLA_LINKINFO: u16 = 18;
-/// IFLA_INFO_KIND.
-pub const IFLA_INFO_KIND: u16 = 1;
-/// IFLA_INFO_DATA.
-pub const IFLA_INFO_DATA: u16 = 2;
+use ferroute_codec::rtnl::consts::RTM_NEWLINK;
+use ferroute_codec::rtnl::link::IFLA_IFNAME;
+use ferroute_codec::rtnl::link::info::{IFLA_INFO_DATA, IFLA_INFO_KIND};
+use ferroute_codec::rtnl::link::{IFLA_LINKINFO, IfInfoMsg};
 /// IFTUN_MODE (pyroute2's tuntap data set): "tun" or "tap".
 pub const IFTUN_MODE: u16 = 1;
 /// IFTUN_UID: owner uid (u32).
@@ -236,7 +230,7 @@ pub const IFF_VNET_HDR: i16 = 0x4000;
 pub const IFF_TUN_EXCL: i16 = -0x8000; // 0x8000 as i16
 
 /// The ifinfomsg size.
-const IFINFOMSG_LEN: usize = 16;
+const IFINFOMSG_LEN: usize = IfInfoMsg::SIZE;
 
 /// The built-in tuntap send proxy for RTM_NEWLINK: kind "tuntap" is created with
 /// `/dev/net/tun` ioctls (TUNSETIFF, TUNSETOWNER, TUNSETGROUP, TUNSETPERSIST) and
