@@ -634,6 +634,7 @@ impl Session {
                 };
                 let mut w = format::ListingWriter::new(out, g);
                 let mut io = Ok(());
+                let mut text = String::with_capacity(512);
                 self.ipr.route_dump(&kf, |r| {
                     if io.is_err() || (table != 0 && r.table() != table) {
                         return;
@@ -641,7 +642,9 @@ impl Session {
                     let row = rows::route_row(&r, &names);
                     if f.selects(&row) {
                         io = if w.is_json() {
-                            w.json(format::route_json_hiding(&row, &o, &hide))
+                            text.clear();
+                            format::write_route_json(&row, &o, &hide, &mut text);
+                            w.json_text(&text)
                         } else {
                             w.text(&format::route_text_hiding(&row, &o, &hide))
                         };

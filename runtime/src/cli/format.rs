@@ -1441,77 +1441,85 @@ pub fn route_json(r: &RouteRow, o: &Opts) -> Value {
     route_json_hiding(r, o, &RouteHide::default())
 }
 
-/// One element of `ip -j route show SELECTOR` (keys the selector fixes left out).
-pub fn route_json_hiding(r: &RouteRow, o: &Opts, h: &RouteHide) -> Value {
-    let mut m = Obj::new();
+/// The fields of one route, in `ip -j route`'s order, into `m` (written once for the
+/// [`Value`] form and the streamed text form).
+fn route_fields(r: &RouteRow, o: &Opts, h: &RouteHide, m: &mut dyn ObjSink) {
     if r.kind != names::RTN_UNICAST || o.details {
-        put(&mut m, "type", name_or_number(names::RTN, r.kind.into()));
+        m.put_str("type", &name_or_number(names::RTN, r.kind.into()));
     }
-    put(&mut m, "dst", route_dst(r));
+    m.put_str("dst", &route_dst(r));
     if let Some(s) = r.src {
         let v = if r.src_len != host_len(r.family) {
             format!("{s}/{}", r.src_len)
         } else {
             s.to_string()
         };
-        put(&mut m, "from", v);
+        m.put_str("from", &v);
     } else if r.src_len != 0 {
-        put(&mut m, "src", format!("0/{}", r.src_len));
+        m.put_str("src", &format!("0/{}", r.src_len));
     }
     if r.tos != 0 {
-        put(&mut m, "tos", format!("{:#x}", r.tos));
+        m.put_str("tos", &format!("{:#x}", r.tos));
     }
     if let Some(g) = r.gateway.filter(|_| !h.gateway) {
-        put(&mut m, "gateway", g.to_string());
+        m.put_str("gateway", &g.to_string());
     }
     if let Some(v) = &r.via {
-        put(&mut m, "via", via_obj(v));
+        m.put_value("via", via_obj(v));
     }
     if let Some(d) = r.dev.as_ref().filter(|_| !h.dev) {
-        put(&mut m, "dev", d.clone());
+        m.put_str("dev", d);
     }
     if r.table != 0 && (r.table != names::RT_TABLE_MAIN || o.details) && !h.table {
-        put(&mut m, "table", names::table_name(r.table));
+        m.put_str("table", &names::table_name(r.table));
     }
     if r.flags & 0x200 == 0 {
         if (r.protocol != names::RTPROT_BOOT || o.details) && !h.protocol {
-            put(&mut m, "protocol", names::protocol_name(r.protocol));
+            m.put_str("protocol", &names::protocol_name(r.protocol));
         }
         if (r.scope != names::RT_SCOPE_UNIVERSE || o.details) && !h.scope {
-            put(
-                &mut m,
-                "scope",
-                name_or_number(names::RT_SCOPE, r.scope.into()),
-            );
+            m.put_str("scope", &name_or_number(names::RT_SCOPE, r.scope.into()));
         }
     }
     if let Some(p) = r.prefsrc.filter(|_| !h.prefsrc) {
-        put(&mut m, "prefsrc", p.to_string());
+        m.put_str("prefsrc", &p.to_string());
     }
     if let Some(v) = r.metric.filter(|_| !h.metric) {
-        put(&mut m, "metric", v);
+        m.put_num("metric", v.into());
     }
-    put(&mut m, "flags", route_flag_names(r.flags));
+    m.put_strs("flags", &route_flag_names(r.flags));
     if let Some(v) = r.mark {
-        put(&mut m, "mark", v);
+        m.put_num("mark", v.into());
     }
     if let Some(v) = &r.iif {
-        put(&mut m, "iif", v.clone());
+        m.put_str("iif", v);
     }
     if !r.metrics.is_empty() {
-        put(&mut m, "metrics", vec![Value::Object(metrics_obj(r))]);
+        m.put_value("metrics", Value::Array(vec![Value::Object(metrics_obj(r))]));
     }
     if !r.nexthops.is_empty() {
-        put(
-            &mut m,
+        m.put_value(
             "nexthops",
-            r.nexthops.iter().map(nexthop_obj).collect::<Vec<_>>(),
+            Value::Array(r.nexthops.iter().map(nexthop_obj).collect()),
         );
     }
     if let Some(p) = r.pref {
-        put(&mut m, "pref", pref_name(p));
+        m.put_str("pref", &pref_name(p));
     }
+}
+
+/// One route as `ip -j route show` prints it, leaving out what a filter hides.
+pub fn route_json_hiding(r: &RouteRow, o: &Opts, h: &RouteHide) -> Value {
+    let mut m = Obj::new();
+    route_fields(r, o, h, &mut m);
     Value::Object(m)
+}
+
+/// [`route_json_hiding`] written straight to `out` as compact JSON text (no map built).
+pub fn write_route_json(r: &RouteRow, o: &Opts, h: &RouteHide, out: &mut String) {
+    let mut t = JsonObjText::open(out);
+    route_fields(r, o, h, &mut t);
+    t.close();
 }
 
 /// `ip route show` text for one route (with `\tnexthop` lines for multipath).
@@ -2759,6 +2767,110 @@ fn listing<R>(
         .collect()
 }
 
+/// Appends `s` as a JSON string the way iproute2's json writer escapes it.
+pub fn json_string_into(out: &mut String, s: &str) {
+    out.push('"');
+    for ch in s.chars() {
+        match ch {
+            '\t' => out.push_str("\\t"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\u{c}' => out.push_str("\\f"),
+            '\u{8}' => out.push_str("\\b"),
+            '\\' => out.push_str("\\\\"),
+            '"' => out.push_str("\\\""),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+}
+
+/// Where an object's fields go: a `serde_json` map (the [`Value`] form the monitor and
+/// the tests use) or compact JSON text written directly (the streamed listings). An
+/// object renderer is written once against this.
+pub trait ObjSink {
+    /// A string field.
+    fn put_str(&mut self, k: &str, v: &str);
+    /// A number field.
+    fn put_num(&mut self, k: &str, v: u64);
+    /// A list-of-strings field.
+    fn put_strs(&mut self, k: &str, v: &[&str]);
+    /// Any other value.
+    fn put_value(&mut self, k: &str, v: Value);
+}
+
+impl ObjSink for Obj {
+    fn put_str(&mut self, k: &str, v: &str) {
+        put(self, k, v);
+    }
+    fn put_num(&mut self, k: &str, v: u64) {
+        put(self, k, v);
+    }
+    fn put_strs(&mut self, k: &str, v: &[&str]) {
+        put(
+            self,
+            k,
+            v.iter().map(|s| Value::from(*s)).collect::<Vec<_>>(),
+        );
+    }
+    fn put_value(&mut self, k: &str, v: Value) {
+        put(self, k, v);
+    }
+}
+
+/// One object as compact JSON text, byte for byte what [`ip_json`] prints for the same
+/// fields (`{"k":v,...}`).
+pub struct JsonObjText<'a> {
+    out: &'a mut String,
+    n: usize,
+}
+
+impl<'a> JsonObjText<'a> {
+    /// Opens the object (`{`); [`close`](Self::close) ends it.
+    pub fn open(out: &'a mut String) -> Self {
+        out.push('{');
+        JsonObjText { out, n: 0 }
+    }
+    /// Closes the object.
+    pub fn close(self) {
+        self.out.push('}');
+    }
+    fn key(&mut self, k: &str) {
+        if self.n > 0 {
+            self.out.push(',');
+        }
+        self.n += 1;
+        json_string_into(self.out, k);
+        self.out.push(':');
+    }
+}
+
+impl ObjSink for JsonObjText<'_> {
+    fn put_str(&mut self, k: &str, v: &str) {
+        self.key(k);
+        json_string_into(self.out, v);
+    }
+    fn put_num(&mut self, k: &str, v: u64) {
+        self.key(k);
+        let _ = write!(self.out, "{v}");
+    }
+    fn put_strs(&mut self, k: &str, v: &[&str]) {
+        self.key(k);
+        self.out.push('[');
+        for (i, s) in v.iter().enumerate() {
+            if i > 0 {
+                self.out.push(',');
+            }
+            json_string_into(self.out, s);
+        }
+        self.out.push(']');
+    }
+    fn put_value(&mut self, k: &str, v: Value) {
+        self.key(k);
+        self.out.push_str(ip_json(&v, false).trim_end_matches('\n'));
+    }
+}
+
 /// A listing written item by item as the dump delivers them, so that memory does not
 /// grow with the number of objects. Compact JSON (`[a,b,...]`) and text stream; `-p`
 /// (pretty JSON) output is the same bytes as [`json_array`] would give for all items.
@@ -2801,6 +2913,20 @@ impl<'w> ListingWriter<'w> {
         // ip_json ends a top-level value with a newline; inside the array it must not
         self.out
             .write_all(ip_json(&v, false).trim_end_matches('\n').as_bytes())
+    }
+
+    /// Writes one JSON item already rendered as compact text (see [`JsonObjText`]); with
+    /// `-p` it is parsed back and pretty-printed with the rest.
+    pub fn json_text(&mut self, obj: &str) -> std::io::Result<()> {
+        if self.pretty {
+            let v = serde_json::from_str(obj).map_err(std::io::Error::other)?;
+            self.pending.push(v);
+            return Ok(());
+        }
+        let sep: &[u8] = if self.n == 0 { b"[" } else { b"," };
+        self.n += 1;
+        self.out.write_all(sep)?;
+        self.out.write_all(obj.as_bytes())
     }
 
     /// Writes one text item.
@@ -2941,20 +3067,7 @@ pub fn ip_json(v: &Value, pretty: bool) -> String {
             self.sep = true;
         }
         fn string(&mut self, s: &str) {
-            self.out.push('"');
-            for ch in s.chars() {
-                match ch {
-                    '\t' => self.out.push_str("\\t"),
-                    '\n' => self.out.push_str("\\n"),
-                    '\r' => self.out.push_str("\\r"),
-                    '\u{c}' => self.out.push_str("\\f"),
-                    '\u{8}' => self.out.push_str("\\b"),
-                    '\\' => self.out.push_str("\\\\"),
-                    '"' => self.out.push_str("\\\""),
-                    c => self.out.push(c),
-                }
-            }
-            self.out.push('"');
+            json_string_into(&mut self.out, s);
         }
         fn value(&mut self, v: &Value) {
             match v {
@@ -3018,6 +3131,60 @@ pub fn json_array(items: Vec<Value>, pretty: bool) -> String {
 #[cfg(test)]
 mod listing_writer_tests {
     use super::*;
+
+    #[test]
+    fn direct_route_json_is_byte_identical_to_the_value_form() {
+        let base = RouteRow {
+            family: names::AF_INET,
+            kind: names::RTN_UNICAST,
+            dst: Some("10.1.0.0".parse().unwrap()),
+            dst_len: 16,
+            gateway: Some("10.0.0.2".parse().unwrap()),
+            dev: Some("ve\"th0".into()),
+            table: names::RT_TABLE_MAIN,
+            protocol: names::RTPROT_BOOT,
+            metric: Some(7),
+            ..Default::default()
+        };
+        let with_more = RouteRow {
+            kind: 6,
+            table: 100,
+            flags: 0x4,
+            metrics: vec![(2, MetricValue::U32(1400))],
+            nexthops: vec![NexthopRow {
+                gateway: Some("10.0.0.3".parse().unwrap()),
+                hops: 1,
+                ..Default::default()
+            }],
+            ..base.clone()
+        };
+        for (r, o) in [
+            (&base, Opts::default()),
+            (
+                &with_more,
+                Opts {
+                    details: true,
+                    ..Default::default()
+                },
+            ),
+        ] {
+            for h in [
+                RouteHide::default(),
+                RouteHide {
+                    gateway: true,
+                    dev: true,
+                    ..Default::default()
+                },
+            ] {
+                let mut direct = String::new();
+                write_route_json(r, &o, &h, &mut direct);
+                assert_eq!(
+                    format!("{direct}\n"),
+                    ip_json(&route_json_hiding(r, &o, &h), false)
+                );
+            }
+        }
+    }
 
     #[test]
     fn streamed_listing_is_byte_identical_to_the_collected_one() {
