@@ -9,42 +9,15 @@ use std::sync::atomic::{AtomicU32, Ordering};
 
 use ferroute::codec::nl::{MsgBuilder, NlaWriter};
 
-/// RTM_NEWLINK.
-pub const RTM_NEWLINK: u16 = 16;
-/// RTM_DELLINK.
-pub const RTM_DELLINK: u16 = 17;
-/// RTM_GETLINK.
-pub const RTM_GETLINK: u16 = 18;
-/// RTM_NEWADDR.
-pub const RTM_NEWADDR: u16 = 20;
-/// RTM_GETADDR.
-pub const RTM_GETADDR: u16 = 22;
-/// RTM_NEWROUTE.
-pub const RTM_NEWROUTE: u16 = 24;
-/// RTM_GETROUTE.
-pub const RTM_GETROUTE: u16 = 26;
-/// IFLA_IFNAME.
-pub const IFLA_IFNAME: u16 = 3;
-/// IFLA_LINKINFO.
-pub const IFLA_LINKINFO: u16 = 18;
-/// IFLA_INFO_KIND.
-pub const IFLA_INFO_KIND: u16 = 1;
-/// IFLA_INFO_DATA.
-pub const IFLA_INFO_DATA: u16 = 2;
-/// VETH_INFO_PEER.
-pub const VETH_INFO_PEER: u16 = 1;
-/// IFA_LOCAL.
-pub const IFA_LOCAL: u16 = 2;
-/// IFA_ADDRESS.
-pub const IFA_ADDRESS: u16 = 1;
-/// RTA_DST.
-pub const RTA_DST: u16 = 1;
-/// RTA_OIF.
-pub const RTA_OIF: u16 = 4;
-/// RTA_GATEWAY.
-pub const RTA_GATEWAY: u16 = 5;
-/// RTA_TABLE.
-pub const RTA_TABLE: u16 = 15;
+// The message types and attribute ids the request helpers below use, from the codec
+// (one source for every constant).
+pub use ferroute_codec::rtnl::addr::{IFA_ADDRESS, IFA_LOCAL};
+pub use ferroute_codec::rtnl::consts::{
+    RTM_DELLINK, RTM_GETADDR, RTM_GETLINK, RTM_GETROUTE, RTM_NEWADDR, RTM_NEWLINK, RTM_NEWROUTE,
+};
+pub use ferroute_codec::rtnl::link::info::{IFLA_INFO_DATA, IFLA_INFO_KIND, VETH_INFO_PEER};
+pub use ferroute_codec::rtnl::link::{IFLA_IFNAME, IFLA_LINKINFO};
+pub use ferroute_codec::rtnl::route::{RTA_DST, RTA_GATEWAY, RTA_OIF, RTA_TABLE};
 /// NLM_F_CREATE | NLM_F_EXCL.
 pub const CREATE_EXCL: u16 = 0x600;
 

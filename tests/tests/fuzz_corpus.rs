@@ -52,9 +52,9 @@ fn corpora_replay_without_panics() {
     let mut total = 0;
     for (target, entry) in TARGETS {
         let dir = corpus_dir(target);
-        let Ok(rd) = std::fs::read_dir(&dir) else {
-            continue;
-        };
+        let rd = std::fs::read_dir(&dir)
+            .unwrap_or_else(|e| panic!("{target}: no corpus at {}: {e}", dir.display()));
+        let before = total;
         for e in rd {
             let p = e.unwrap().path();
             if p.is_file() {
@@ -64,6 +64,10 @@ fn corpora_replay_without_panics() {
                 total += 1;
             }
         }
+        assert!(
+            total > before,
+            "{target}: empty corpus, nothing would be replayed"
+        );
     }
     eprintln!("replayed {total} corpus inputs");
 }
