@@ -173,6 +173,18 @@ fn npr_dump(sock: &netlink_sys::Socket, buf: &mut [u8], seq: &mut u32) -> u64 {
     }
 }
 
+/// This thread's (user, kernel) CPU time in ms.
+fn thread_cpu() -> (f64, f64) {
+    // SAFETY: getrusage writes one plain struct it is given; zeroed is a valid value.
+    let u = unsafe {
+        let mut u: libc::rusage = std::mem::zeroed();
+        libc::getrusage(libc::RUSAGE_THREAD, &mut u);
+        u
+    };
+    let ms = |t: libc::timeval| t.tv_sec as f64 * 1e3 + t.tv_usec as f64 / 1e3;
+    (ms(u.ru_utime), ms(u.ru_stime))
+}
+
 fn rss_kib() -> u64 {
     std::fs::read_to_string("/proc/self/status")
         .ok()
@@ -226,41 +238,56 @@ fn main() {
     }
 
     // Interleaved rounds (the machine is shared: interleaving keeps load drift from
-    // favouring one variant), medians and ratios to the floor.
-    let rounds = 25;
-    let mut t = [Vec::new(), Vec::new(), Vec::new(), Vec::new()];
-    for _ in 0..rounds {
-        let s0 = std::time::Instant::now();
-        black_box(floor(&mut fl, &req, &mut flbuf));
-        t[0].push(s0.elapsed());
-        let s1 = std::time::Instant::now();
-        black_box(ferroute_engine(&mut fr, &req));
-        t[1].push(s1.elapsed());
-        let s2 = std::time::Instant::now();
-        black_box(ferroute_dump(&mut fr, &req));
-        t[2].push(s2.elapsed());
-        let s3 = std::time::Instant::now();
-        black_box(npr_dump(&ns, &mut nsbuf, &mut seq));
-        t[3].push(s3.elapsed());
+    // favouring one variant; the order rotates every round). Reported: median wall
+    // time, the median of each round's paired ratio to the floor of that round, and
+    // this thread's CPU time split into user and kernel (getrusage RUSAGE_THREAD),
+    // which is what the library itself adds on top of the kernel's dump work.
+    let rounds = 41;
+    let names = [
+        "floor",
+        "ferroute engine only",
+        "ferroute dst/gw/oif/table",
+        "netlink-packet-route",
+    ];
+    let mut wall = [const { Vec::<f64>::new() }; 4];
+    let mut user = [0f64; 4];
+    let mut sys = [0f64; 4];
+    for round in 0..rounds {
+        for k in 0..4 {
+            let v = (round + k) % 4;
+            let (u0, s0) = thread_cpu();
+            let t0 = std::time::Instant::now();
+            match v {
+                0 => black_box(floor(&mut fl, &req, &mut flbuf)),
+                1 => black_box(ferroute_engine(&mut fr, &req)),
+                2 => black_box(ferroute_dump(&mut fr, &req)),
+                _ => black_box(npr_dump(&ns, &mut nsbuf, &mut seq)),
+            };
+            wall[v].push(t0.elapsed().as_secs_f64() * 1e3);
+            let (u1, s1) = thread_cpu();
+            user[v] += u1 - u0;
+            sys[v] += s1 - s0;
+        }
     }
-    for v in &mut t {
-        v.sort();
-    }
-    let med = |v: &Vec<Duration>| v[v.len() / 2].as_secs_f64() * 1e3;
-    let m: Vec<f64> = t.iter().map(med).collect();
+    let median = |mut v: Vec<f64>| {
+        v.sort_by(f64::total_cmp);
+        v[v.len() / 2]
+    };
     println!(
-        "interleaved medians over {rounds} rounds: floor {:.1} ms; ferroute engine only \
-         {:.1} ms ({:.3}x floor); ferroute dst/gw/oif/table {:.1} ms ({:.3}x floor); \
-         netlink-packet-route {:.1} ms ({:.3}x floor, {:.2}x ferroute)",
-        m[0],
-        m[1],
-        m[1] / m[0],
-        m[2],
-        m[2] / m[0],
-        m[3],
-        m[3] / m[0],
-        m[3] / m[2]
+        "interleaved, {rounds} rounds (wall median; median of per-round ratios to the floor; CPU per dump):"
     );
+    for v in 0..4 {
+        let ratios: Vec<f64> = wall[v].iter().zip(&wall[0]).map(|(a, b)| a / b).collect();
+        let r = rounds as f64;
+        println!(
+            "  {:<26} {:6.1} ms  {:.3}x floor  user {:5.2} ms  kernel {:5.1} ms",
+            names[v],
+            median(wall[v].clone()),
+            median(ratios),
+            user[v] / r,
+            sys[v] / r
+        );
+    }
 
     let mut c = Criterion::default()
         .sample_size(10)
