@@ -9,37 +9,17 @@
 //! allocations per dump of each variant (a counting global allocator) and the resident
 //! set size after each, to show ferroute's memory does not grow with the route count.
 
-use std::alloc::{GlobalAlloc, Layout, System};
 use std::hint::black_box;
 use std::os::fd::AsFd;
-use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
 
 use criterion::Criterion;
 use ferroute::codec::nl::{MsgBuilder, NlaWriter};
 use ferroute::{NetlinkSocket, Protocol};
+use ferroute_benches::{CountingAlloc, allocations, interleaved};
 
-struct Counting;
-static ALLOCS: AtomicU64 = AtomicU64::new(0);
-// SAFETY: forwards to the system allocator, only counting calls.
-unsafe impl GlobalAlloc for Counting {
-    unsafe fn alloc(&self, l: Layout) -> *mut u8 {
-        ALLOCS.fetch_add(1, Ordering::Relaxed);
-        // SAFETY: same contract as ours.
-        unsafe { System.alloc(l) }
-    }
-    unsafe fn dealloc(&self, p: *mut u8, l: Layout) {
-        // SAFETY: same contract as ours.
-        unsafe { System.dealloc(p, l) }
-    }
-    unsafe fn realloc(&self, p: *mut u8, l: Layout, n: usize) -> *mut u8 {
-        ALLOCS.fetch_add(1, Ordering::Relaxed);
-        // SAFETY: same contract as ours.
-        unsafe { System.realloc(p, l, n) }
-    }
-}
 #[global_allocator]
-static GLOBAL: Counting = Counting;
+static GLOBAL: CountingAlloc = CountingAlloc;
 
 const ROUTES: u32 = 100_000;
 const BUF: usize = 1 << 20;
@@ -173,18 +153,6 @@ fn npr_dump(sock: &netlink_sys::Socket, buf: &mut [u8], seq: &mut u32) -> u64 {
     }
 }
 
-/// This thread's (user, kernel) CPU time in ms.
-fn thread_cpu() -> (f64, f64) {
-    // SAFETY: getrusage writes one plain struct it is given; zeroed is a valid value.
-    let u = unsafe {
-        let mut u: libc::rusage = std::mem::zeroed();
-        libc::getrusage(libc::RUSAGE_THREAD, &mut u);
-        u
-    };
-    let ms = |t: libc::timeval| t.tv_sec as f64 * 1e3 + t.tv_usec as f64 / 1e3;
-    (ms(u.ru_utime), ms(u.ru_stime))
-}
-
 fn rss_kib() -> u64 {
     std::fs::read_to_string("/proc/self/status")
         .ok()
@@ -201,6 +169,9 @@ fn main() {
     let req = getroute_dump();
     let mut fr = NetlinkSocket::open(Protocol::ROUTE).unwrap();
     fr.set_recv_buffer_len(BUF);
+    // a second one for the engine-only variant (each closure below owns its socket)
+    let mut fr2 = NetlinkSocket::open(Protocol::ROUTE).unwrap();
+    fr2.set_recv_buffer_len(BUF);
     let mut fl = NetlinkSocket::open(Protocol::ROUTE).unwrap();
     let mut flbuf = vec![0u8; BUF];
     let mut ns = netlink_sys::Socket::new(netlink_sys::protocols::NETLINK_ROUTE).unwrap();
@@ -228,64 +199,55 @@ fn main() {
             npr_dump(&ns, &mut nsbuf, &mut seq);
         }),
     ] {
-        let before = ALLOCS.load(Ordering::Relaxed);
+        let before = allocations();
         f();
-        let allocs = ALLOCS.load(Ordering::Relaxed) - before;
+        let allocs = allocations() - before;
         println!(
             "{name}: {n} messages, {allocs} allocations per dump, VmRSS {} KiB after",
             rss_kib()
         );
     }
 
-    // Interleaved rounds (the machine is shared: interleaving keeps load drift from
-    // favouring one variant; the order rotates every round). Reported: median wall
-    // time, the median of each round's paired ratio to the floor of that round, and
-    // this thread's CPU time split into user and kernel (getrusage RUSAGE_THREAD),
-    // which is what the library itself adds on top of the kernel's dump work.
+    // Interleaved rounds, the order rotating (see `ferroute_benches::interleaved`):
+    // median wall time, the median of each round's paired ratio to the floor, and this
+    // thread's CPU time split into user and kernel: the kernel's dump work is the same
+    // for all, the user part is what each library adds.
     let rounds = 41;
-    let names = [
+    let m = interleaved(
+        rounds,
+        &mut [
+            &mut || {
+                black_box(floor(&mut fl, &req, &mut flbuf));
+            },
+            &mut || {
+                black_box(ferroute_engine(&mut fr2, &req));
+            },
+            &mut || {
+                black_box(ferroute_dump(&mut fr, &req));
+            },
+            &mut || {
+                black_box(npr_dump(&ns, &mut nsbuf, &mut seq));
+            },
+        ],
+    );
+    println!(
+        "interleaved, {rounds} rounds (wall median; median of per-round ratios to the floor; CPU per dump):"
+    );
+    for (v, name) in [
         "floor",
         "ferroute engine only",
         "ferroute dst/gw/oif/table",
         "netlink-packet-route",
-    ];
-    let mut wall = [const { Vec::<f64>::new() }; 4];
-    let mut user = [0f64; 4];
-    let mut sys = [0f64; 4];
-    for round in 0..rounds {
-        for k in 0..4 {
-            let v = (round + k) % 4;
-            let (u0, s0) = thread_cpu();
-            let t0 = std::time::Instant::now();
-            match v {
-                0 => black_box(floor(&mut fl, &req, &mut flbuf)),
-                1 => black_box(ferroute_engine(&mut fr, &req)),
-                2 => black_box(ferroute_dump(&mut fr, &req)),
-                _ => black_box(npr_dump(&ns, &mut nsbuf, &mut seq)),
-            };
-            wall[v].push(t0.elapsed().as_secs_f64() * 1e3);
-            let (u1, s1) = thread_cpu();
-            user[v] += u1 - u0;
-            sys[v] += s1 - s0;
-        }
-    }
-    let median = |mut v: Vec<f64>| {
-        v.sort_by(f64::total_cmp);
-        v[v.len() / 2]
-    };
-    println!(
-        "interleaved, {rounds} rounds (wall median; median of per-round ratios to the floor; CPU per dump):"
-    );
-    for v in 0..4 {
-        let ratios: Vec<f64> = wall[v].iter().zip(&wall[0]).map(|(a, b)| a / b).collect();
-        let r = rounds as f64;
+    ]
+    .iter()
+    .enumerate()
+    {
         println!(
-            "  {:<26} {:6.1} ms  {:.3}x floor  user {:5.2} ms  kernel {:5.1} ms",
-            names[v],
-            median(wall[v].clone()),
-            median(ratios),
-            user[v] / r,
-            sys[v] / r
+            "  {name:<26} {:6.1} ms  {:.3}x floor  user {:5.2} ms  kernel {:5.1} ms",
+            m[v].median * 1e3,
+            m[v].ratio,
+            m[v].user * 1e3,
+            m[v].kernel * 1e3
         );
     }
 

@@ -6,17 +6,20 @@
 //! - ferroute indexed: the same through the one-pass `RouteIndex`,
 //! - ferroute raw: the untyped `Attr` getters in a `match attr.kind()` walk,
 //! - netlink-packet-route 0.34: `NetlinkMessage<RouteNetlinkMessage>::deserialize`,
+//! - a hand-written minimal reader on the bytes (no views, no error values): what
+//!   reading the five fields costs at the least,
 //! - a bare header + attribute walk that decodes nothing (the floor).
 //!
 //! Run: `cargo bench -p ferroute-benches --bench rtnl_route`. Besides criterion's
-//! timings it prints ns/message, the ratios and allocations per message.
+//! timings it prints ns/message from interleaved rounds (see
+//! `ferroute_benches::interleaved`), the ratios and allocations per message.
 
 use std::hint::black_box;
 use std::net::IpAddr;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use ferroute_benches::{CountingAlloc, count_allocs};
+use ferroute_benches::{CountingAlloc, count_allocs, interleaved};
 use ferroute_codec::nl::NlMsg;
 use ferroute_codec::rtnl::route::{RouteAttr, RouteMsg};
 
@@ -192,6 +195,45 @@ fn peer(m: &[u8]) -> Summary {
     s
 }
 
+/// A hand-written minimal reader: no views, no error values, one `match` per attribute
+/// straight on the bytes. Not a ferroute API: it shows what reading these five fields
+/// costs at the least, next to the bare walk that reads none.
+#[inline]
+fn hand_reader(m: &[u8]) -> Summary {
+    let mut s = Summary::default();
+    let Some((h, _)) = m.split_first_chunk::<16>() else {
+        return s;
+    };
+    let len = u32::from_ne_bytes([h[0], h[1], h[2], h[3]]) as usize;
+    let Some(rt) = m.get(..len).and_then(|m| m.get(16..28)) else {
+        return s;
+    };
+    s.table = rt.get(4).copied().unwrap_or(0).into();
+    let mut rest = m.get(28..len).unwrap_or(&[]);
+    while let Some((hd, tail)) = rest.split_first_chunk::<4>() {
+        let alen = u16::from_ne_bytes([hd[0], hd[1]]) as usize;
+        let Some(p) = tail.get(..alen.wrapping_sub(4)) else {
+            break;
+        };
+        let ip = |p: &[u8]| match p.len() {
+            4 => <[u8; 4]>::try_from(p).ok().map(IpAddr::from),
+            16 => <[u8; 16]>::try_from(p).ok().map(IpAddr::from),
+            _ => None,
+        };
+        let u32p = |p: &[u8]| <[u8; 4]>::try_from(p).map_or(0, u32::from_ne_bytes);
+        match u16::from_ne_bytes([hd[2], hd[3]]) & 0x3fff {
+            1 => s.dst = ip(p),
+            5 => s.gateway = ip(p),
+            4 => s.oif = u32p(p),
+            15 => s.table = u32p(p),
+            6 => s.priority = u32p(p),
+            _ => {}
+        }
+        rest = tail.get(((alen + 3) & !3) - 4..).unwrap_or(&[]);
+    }
+    s
+}
+
 /// The floor: check the header length, walk the attribute headers, decode nothing.
 #[inline]
 fn bare_walk(m: &[u8]) -> usize {
@@ -216,17 +258,6 @@ fn run<T>(buf: &[u8], ranges: &[std::ops::Range<usize>], f: impl Fn(&[u8]) -> T)
     }
 }
 
-/// Best-of-5 wall time for the whole set, in ns/message.
-fn per_msg<T>(buf: &[u8], ranges: &[std::ops::Range<usize>], f: impl Fn(&[u8]) -> T + Copy) -> f64 {
-    (0..5)
-        .map(|_| {
-            let t = Instant::now();
-            run(buf, ranges, f);
-            t.elapsed().as_nanos() as f64 / ranges.len() as f64
-        })
-        .fold(f64::INFINITY, f64::min)
-}
-
 fn bench(c: &mut Criterion) {
     let (buf, ranges, want) = dataset();
     // all readers agree with the values written
@@ -234,49 +265,61 @@ fn bench(c: &mut Criterion) {
         let m = &buf[r.clone()];
         assert_eq!(ferroute_typed(m), *w);
         assert_eq!(ferroute_indexed(m), *w);
+        assert_eq!(ferroute_raw(m), *w);
+        assert_eq!(hand_reader(m), *w);
         assert_eq!(peer(m), *w);
     }
     let (_, a_typed) = count_allocs(|| run(&buf, &ranges, ferroute_typed));
     let (_, a_index) = count_allocs(|| run(&buf, &ranges, ferroute_indexed));
     let (_, a_peer) = count_allocs(|| run(&buf, &ranges, peer));
     let (_, a_bare) = count_allocs(|| run(&buf, &ranges, bare_walk));
-    let t_typed = per_msg(&buf, &ranges, ferroute_typed);
-    let t_index = per_msg(&buf, &ranges, ferroute_indexed);
-    let t_peer = per_msg(&buf, &ranges, peer);
-    let t_bare = per_msg(&buf, &ranges, bare_walk);
-    let t_raw = per_msg(&buf, &ranges, ferroute_raw);
-    let t_parse = per_msg(&buf, &ranges, parse_only);
-    let t_iter = per_msg(&buf, &ranges, iter_only);
+    let (b, r) = (&buf[..], &ranges[..]);
+    let m = interleaved(
+        31,
+        &mut [
+            &mut || run(b, r, bare_walk),
+            &mut || run(b, r, ferroute_typed),
+            &mut || run(b, r, ferroute_indexed),
+            &mut || run(b, r, ferroute_raw),
+            &mut || run(b, r, hand_reader),
+            &mut || run(b, r, peer),
+            &mut || run(b, r, parse_only),
+            &mut || run(b, r, iter_only),
+        ],
+    );
+    let ns = |i: usize| m[i].median * 1e9 / N as f64;
     let n = N as f64;
     println!(
         "rtnl_route: {N} RTM_NEWROUTE messages of 68 bytes, reading dst/gateway/oif/table/priority"
     );
+    println!("  (31 interleaved rounds: median ns/msg; x bare = median of per-round ratios)");
+    for (i, name, allocs) in [
+        (1, "ferroute typed walk ", Some(a_typed)),
+        (2, "ferroute RouteIndex ", Some(a_index)),
+        (3, "ferroute raw getters", None),
+        (4, "hand-written reader ", None),
+        (5, "netlink-packet-route", Some(a_peer)),
+        (0, "bare walk (floor)   ", Some(a_bare)),
+    ] {
+        let allocs = allocs.map_or(String::new(), |a| {
+            format!("  {:.2} allocs/msg", a as f64 / n)
+        });
+        println!(
+            "  {name}: {:6.1} ns/msg  {:5.2}x bare{allocs}",
+            ns(i),
+            m[i].ratio
+        );
+    }
     println!(
-        "  ferroute typed walk : {t_typed:7.1} ns/msg  {:.2} allocs/msg",
-        a_typed as f64 / n
+        "  (ferroute parts: NlMsg+RouteMsg parse {:.1}, AttrIter walk without decode {:.1} ns/msg)",
+        ns(6),
+        ns(7)
     );
     println!(
-        "  ferroute RouteIndex : {t_index:7.1} ns/msg  {:.2} allocs/msg",
-        a_index as f64 / n
-    );
-    println!(
-        "  netlink-packet-route: {t_peer:7.1} ns/msg  {:.2} allocs/msg",
-        a_peer as f64 / n
-    );
-    println!(
-        "  bare walk (floor)   : {t_bare:7.1} ns/msg  {:.2} allocs/msg",
-        a_bare as f64 / n
-    );
-    println!(
-        "  (ferroute parts: NlMsg+RouteMsg parse {t_parse:.1}, AttrIter walk without decode {t_iter:.1}, raw Attr getters {t_raw:.1} ns/msg)"
-    );
-    println!(
-        "  ratios: peer/typed {:.1}x, peer/indexed {:.1}x, typed/bare {:.2}x, indexed/bare {:.2}x, raw/bare {:.2}x",
-        t_peer / t_typed,
-        t_peer / t_index,
-        t_typed / t_bare,
-        t_index / t_bare,
-        t_raw / t_bare
+        "  ratios: peer/typed {:.1}x, peer/indexed {:.1}x, typed/hand-written {:.2}x",
+        m[5].ratio / m[1].ratio,
+        m[5].ratio / m[2].ratio,
+        m[1].ratio / m[4].ratio
     );
 
     let mut g = c.benchmark_group("rtnl_route_100k");

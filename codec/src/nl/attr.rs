@@ -232,7 +232,6 @@ pub struct AttrIter<'a> {
     pos: usize,
     base: usize,
     msg_type: Option<u16>,
-    done: bool,
 }
 
 impl<'a> AttrIter<'a> {
@@ -247,7 +246,6 @@ impl<'a> AttrIter<'a> {
             pos: 0,
             base,
             msg_type: None,
-            done: false,
         }
     }
     /// The same walk, naming `ty` as the message type in errors.
@@ -287,53 +285,55 @@ impl<'a> Iterator for AttrIter<'a> {
 
     #[inline]
     fn next(&mut self) -> Option<Self::Item> {
-        if self.done {
-            return None;
-        }
-        let rest = match self.buf.get(self.pos..) {
-            Some(r) if !r.is_empty() => r,
-            _ => {
-                self.done = true;
+        let rest = self.buf.get(self.pos..)?;
+        let (Some(l), Some(t)) = (rest.get(0..2), rest.get(2..4)) else {
+            if rest.is_empty() {
                 return None;
             }
-        };
-        let offset = self.base + self.pos;
-        let fail = |kind| {
-            let mut e = Error::new(kind, offset);
-            if let Some(t) = self.msg_type {
-                e = e.with_msg_type(t);
-            }
-            e
-        };
-        let (Some(l), Some(t)) = (rest.get(0..2), rest.get(2..4)) else {
-            self.done = true;
-            return Some(Err(fail(ErrorKind::Truncated {
-                need: 4,
-                have: rest.len() as u32,
-            })));
+            return Some(Err(self.fail(
+                ErrorKind::Truncated {
+                    need: 4,
+                    have: rest.len() as u32,
+                },
+                None,
+            )));
         };
         let len = u16::from_ne_bytes([l[0], l[1]]);
         let raw_type = u16::from_ne_bytes([t[0], t[1]]);
-        if (len as usize) < NLA_HDRLEN {
-            self.done = true;
-            return Some(Err(
-                fail(ErrorKind::AttrLenTooShort(len)).with_attr(raw_type & NLA_TYPE_MASK)
-            ));
-        }
         let Some(payload) = rest.get(NLA_HDRLEN..len as usize) else {
-            self.done = true;
-            return Some(Err(fail(ErrorKind::AttrLenOverrun {
-                len,
-                left: rest.len() as u32,
-            })
-            .with_attr(raw_type & NLA_TYPE_MASK)));
+            let kind = if (len as usize) < NLA_HDRLEN {
+                ErrorKind::AttrLenTooShort(len)
+            } else {
+                ErrorKind::AttrLenOverrun {
+                    len,
+                    left: rest.len() as u32,
+                }
+            };
+            return Some(Err(self.fail(kind, Some(raw_type & NLA_TYPE_MASK))));
         };
+        let offset = self.base + self.pos;
         self.pos += nla_align(len as usize).min(rest.len());
         Some(Ok(Attr {
             raw_type,
             payload,
             offset: offset as u32,
         }))
+    }
+}
+
+impl AttrIter<'_> {
+    /// The error at the current position; ends the walk.
+    #[cold]
+    fn fail(&mut self, kind: ErrorKind, attr: Option<u16>) -> Error {
+        let mut e = Error::new(kind, self.base + self.pos);
+        if let Some(t) = self.msg_type {
+            e = e.with_msg_type(t);
+        }
+        if let Some(a) = attr {
+            e = e.with_attr(a);
+        }
+        self.pos = usize::MAX;
+        e
     }
 }
 
@@ -777,6 +777,16 @@ mod tests {
         let bytes = [9u8, 0, 1, 0, 1, 2, 3, 4];
         let e = AttrIter::new(&bytes).next().unwrap().unwrap_err();
         assert_eq!(e.kind, ErrorKind::AttrLenOverrun { len: 9, left: 8 });
+        // a header cut short: one error with the message type, then the walk is over
+        let bytes = [8u8, 0, 1, 0, 1, 2, 3, 4, 4, 0];
+        let mut it = AttrIter::with_base(&bytes, 16).with_msg_type(24);
+        assert!(it.next().unwrap().is_ok());
+        let e = it.next().unwrap().unwrap_err();
+        assert_eq!(
+            (e.kind, e.offset, e.attr, e.msg_type),
+            (ErrorKind::Truncated { need: 4, have: 2 }, 24, None, Some(24))
+        );
+        assert!(it.next().is_none() && it.next().is_none());
     }
 
     #[test]
