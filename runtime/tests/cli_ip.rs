@@ -744,3 +744,58 @@ fn tc_commands_make_what_tc_shows() {
         "{kinds:?}"
     );
 }
+
+/// `TOOL -n NS ARGS` (`ip` or `tc`), which must succeed: its standard output.
+fn iproute2_out(ns: &Ns, tool: &str, args: &[&str]) -> String {
+    let out = Command::new(tool)
+        .args(["-n", &ns.0])
+        .args(args)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{tool} {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+/// `ferroute ARGS` prints byte for byte what `TOOL ARGS` prints, for each of `cases`.
+fn same_output(ns: &Ns, tool: &str, cases: &[&[&str]]) {
+    for args in cases {
+        assert_eq!(
+            ns.ok(args),
+            iproute2_out(ns, tool, args),
+            "ferroute {args:?} differs from {tool}"
+        );
+    }
+}
+
+#[test]
+fn htb_default_is_printed_like_tc() {
+    let Some(ns) = Ns::new() else { return };
+    // links stay down: no packet reaches a qdisc, so direct_packets_stat stays 0
+    ns.ip(&["link", "add", "h0", "type", "veth", "peer", "name", "h1"]);
+    ns.ip(&["link", "add", "h2", "type", "veth", "peer", "name", "h3"]);
+    for (dev, default) in [("h0", "0"), ("h1", "10"), ("h2", "ff")] {
+        let out = Command::new("tc")
+            .args(["-n", &ns.0, "qdisc", "add", "dev", dev, "root"])
+            .args(["handle", "1:", "htb", "default", default])
+            .status()
+            .unwrap();
+        assert!(out.success());
+    }
+    // tc prints C's %#x: "0" for zero, "0x10" otherwise
+    let q = tcj(&ns, &["qdisc", "show", "dev", "h0"]);
+    assert_eq!(q[0]["options"]["default"], "0");
+    same_output(
+        &ns,
+        "tc",
+        &[
+            &["qdisc", "show"],
+            &["-j", "qdisc", "show"],
+            &["qdisc", "show", "dev", "h0"],
+            &["-j", "qdisc", "show", "dev", "h1"],
+        ],
+    );
+}

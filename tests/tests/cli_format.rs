@@ -1624,3 +1624,27 @@ fn whole_listings_with_global_options() {
         fixture("route4.txt")
     );
 }
+
+#[test]
+fn htb_default_zero_is_plain_zero_like_tc() {
+    // tc's print_0xhex is printf("%#x"): no 0x prefix for zero
+    assert_eq!((c_alt_hex(0), c_alt_hex(0x10)), ("0".into(), "0x10".into()));
+    let row = QdiscRow {
+        kind: "htb".into(),
+        handle: 0x10000,
+        dev: Some("h0".into()),
+        parent: 0xffff_ffff,
+        refcnt: 2,
+        options: QdiscOptions::Htb {
+            r2q: 10,
+            default: 0,
+            direct_packets_stat: 0,
+            direct_qlen: Some(1000),
+        },
+    };
+    assert_eq!(
+        qdisc_text(&row),
+        "qdisc htb 1: dev h0 root refcnt 2 r2q 10 default 0 direct_packets_stat 0 direct_qlen 1000\n"
+    );
+    assert_eq!(qdisc_json(&row)["options"]["default"], "0");
+}

@@ -1948,6 +1948,16 @@ pub fn rule_text(r: &RuleRow, o: &Opts) -> String {
 // tc
 // ---------------------------------------------------------------------------------------
 
+/// C's `printf("%#x", v)`, as iproute2's `print_0xhex` writes it: `0x` before every
+/// value but zero, which is plain `0` (`tc` prints `default 0` but `default 0x10`).
+pub fn c_alt_hex(v: u64) -> String {
+    if v == 0 {
+        "0".into()
+    } else {
+        format!("{v:#x}")
+    }
+}
+
 /// Decoded TCA_OPTIONS of a qdisc.
 #[derive(Clone, Debug, PartialEq)]
 pub enum QdiscOptions {
@@ -2053,7 +2063,7 @@ fn qdisc_options_json(o: &QdiscOptions) -> Obj {
             direct_qlen,
         } => {
             put(&mut m, "r2q", *r2q);
-            put(&mut m, "default", format!("{default:#x}"));
+            put(&mut m, "default", c_alt_hex((*default).into()));
             put(&mut m, "direct_packets_stat", *direct_packets_stat);
             if let Some(q) = direct_qlen {
                 put(&mut m, "direct_qlen", *q);
@@ -2108,8 +2118,10 @@ fn qdisc_options_text(o: &QdiscOptions) -> String {
             direct_packets_stat,
             direct_qlen,
         } => {
-            let mut s =
-                format!("r2q {r2q} default {default:#x} direct_packets_stat {direct_packets_stat}");
+            let mut s = format!(
+                "r2q {r2q} default {} direct_packets_stat {direct_packets_stat}",
+                c_alt_hex((*default).into())
+            );
             if let Some(q) = direct_qlen {
                 let _ = write!(s, " direct_qlen {q}");
             }

@@ -406,11 +406,7 @@ const BR_STATES: names::NameTable = &[
 ];
 
 fn hex0(v: u64) -> String {
-    if v == 0 {
-        "0".into()
-    } else {
-        format!("{v:#x}")
-    }
+    super::format::c_alt_hex(v)
 }
 
 /// The `info_data` / `info_slave_data` pairs of `attrs` for the keys of `table`.
