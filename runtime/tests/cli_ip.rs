@@ -799,3 +799,68 @@ fn htb_default_is_printed_like_tc() {
         ],
     );
 }
+
+#[test]
+fn address_listings_by_family_are_printed_like_ip() {
+    let Some(ns) = Ns::new() else { return };
+    for cmd in [
+        "link add a0 type veth peer name a1",
+        "link add br0 type bridge",
+        // no kernel-made link-local addresses: their DAD state would change between runs
+        "link set a0 addrgenmode none",
+        "link set a1 addrgenmode none",
+        "link set br0 addrgenmode none",
+        "link set a1 master br0",
+        "link set a1 txqueuelen 0",
+        "link set a0 up",
+        "link set a1 up",
+        "link set br0 up",
+        "addr add 10.82.0.1/24 brd + dev a0",
+        "addr add 10.83.0.1/24 dev br0",
+        "-6 addr add 2001:db8:82::1/64 dev a0 nodad",
+        "-6 addr add 2001:db8:83::1/64 dev br0 nodad",
+        "-6 addr add 2001:db8:84::1/64 dev a1 nodad",
+    ] {
+        ns.ip(&cmd.split(' ').collect::<Vec<_>>());
+    }
+    // ip -4/-6 address leaves each link's link/ether line out (unless -d); -6 reads the
+    // links from the kernel's AF_INET6 link dump (no qdisc, master or group) and asks for
+    // the queue length apart (a1's 0 is not printed); with `dev` the link is one full GET;
+    // -0 lists the links without addresses; addrgenmode is for ip link only
+    let mut cases: Vec<Vec<&str>> = Vec::new();
+    for base in [
+        &["addr", "show"][..],
+        &["-4", "addr", "show"],
+        &["-6", "addr", "show"],
+        &["-6", "addr", "show", "dev", "a0"],
+        &["-4", "addr", "show", "up"],
+        &["addr", "show", "to", "10.82.0.0/16"],
+        &["-0", "addr", "show"],
+        &["-6", "-o", "addr", "show"],
+        &["-o", "-0", "addr", "show"],
+        &["-br", "-4", "addr", "show"],
+        &["-d", "-4", "addr", "show", "dev", "a0"],
+        &["-d", "-6", "addr", "show"],
+    ] {
+        cases.push(base.to_vec());
+        let mut j = vec!["-j"];
+        j.extend_from_slice(base);
+        cases.push(j);
+    }
+    let cases: Vec<&[&str]> = cases.iter().map(Vec::as_slice).collect();
+    same_output(&ns, "ip", &cases);
+    // the cases above did show what they claim
+    assert!(!iproute2_out(&ns, "ip", &["-4", "addr", "show"]).contains("link/ether"));
+    let six = ns.ipj(&["-6", "addr", "show"]);
+    let a1 = six
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|l| l["ifname"] == "a1")
+        .expect("a1 has an IPv6 address");
+    assert!(
+        a1.get("master").is_none() && a1.get("txqlen").is_none(),
+        "{a1}"
+    );
+    assert!(ns.ipj(&["addr", "show", "dev", "a1"])[0]["master"] == "br0");
+}

@@ -1599,7 +1599,10 @@ fn whole_listings_with_global_options() {
     let g = |args: &[&str]| parse_global(args).expect("options").0;
     // -o: one record per line, inner newlines as `\`; addresses one per line.
     assert_eq!(render_links(&links(), &g(&["-o"])), fixture("link-o.txt"));
-    assert_eq!(render_addrs(&addrs(), &g(&["-o"])), fixture("addr-o.txt"));
+    assert_eq!(
+        render_addrs(&addrs(), &g(&["-o"]), 0),
+        fixture("addr-o.txt")
+    );
     assert_eq!(
         render_routes(&routes(), &g(&["-o"]), &RouteHide::default()),
         fixture("route-o.txt")
@@ -1607,10 +1610,13 @@ fn whole_listings_with_global_options() {
     // -j, -j -p, -br, -br -j, -s.
     assert_eq!(render_links(&links(), &g(&["-j"])), fixture("link.json"));
     assert_eq!(
-        render_addrs(&addrs(), &g(&["-j", "-p"])),
+        render_addrs(&addrs(), &g(&["-j", "-p"]), 0),
         fixture("addr-p.json")
     );
-    assert_eq!(render_addrs(&addrs(), &g(&["-br"])), fixture("addr-br.txt"));
+    assert_eq!(
+        render_addrs(&addrs(), &g(&["-br"]), 0),
+        fixture("addr-br.txt")
+    );
     assert_eq!(
         render_links(&links(), &g(&["-br", "-j"])),
         fixture("link-br.json")

@@ -15,6 +15,7 @@ use ferroute_codec::rtnl::consts::{
 
 use super::filter;
 use super::format;
+use super::names;
 use super::parse::{self, Action, Command, Family, GlobalOpts};
 use super::rows::{self, LinkNames};
 use crate::error::Error;
@@ -504,8 +505,26 @@ impl Session {
                 if let Some(d) = &f.dev {
                     lookup(&mut self.ipr, d)?;
                 }
-                let rows = filter::addr_filter(f, rows::addrs(&mut self.ipr, af(f.family))?);
-                out.write_all(format::render_addrs(&rows, g).as_bytes())
+                // ip reads one link by a GET (full attributes) when a device is named,
+                // else dumps the links with the -4/-6 family
+                let link_family = if f.dev.is_some() { 0 } else { af(g.family) };
+                let (rows, shown) = if f.family == Family::Link {
+                    // `ip -0 address`: the links alone, no address dump
+                    let links = rows::links_of(&mut self.ipr, 0)?;
+                    let any = parse::AddrShow {
+                        family: Family::Any,
+                        ..f.clone()
+                    };
+                    let rows = links.into_iter().map(|link| format::AddrRow {
+                        link,
+                        addr_info: Vec::new(),
+                    });
+                    (filter::addr_filter(&any, rows.collect()), names::AF_PACKET)
+                } else {
+                    let rows = rows::addrs_of(&mut self.ipr, link_family, af(f.family))?;
+                    (filter::addr_filter(f, rows), af(f.family))
+                };
+                out.write_all(format::render_addrs(&rows, g, shown).as_bytes())
                     .map_err(io_err)?;
                 Ok(())
             }

@@ -17,6 +17,10 @@ pub struct Opts {
     pub details: bool,
     /// Number of `-s`: 1 prints link statistics, 2 adds the error breakdown.
     pub stats: u8,
+    /// The address family `ip address show` selects (`-4`, `-6`, or the family of `to
+    /// PREFIX`; 0 for none): with one, ip leaves each link's `link/TYPE ADDR brd ADDR`
+    /// line (JSON `link_type`, `address`, `broadcast`) out unless `-d` is given.
+    pub addr_family: u8,
 }
 
 type Obj = Map<String, Value>;
@@ -731,23 +735,21 @@ fn link_obj(r: &LinkRow, o: &Opts, is_link: bool) -> Obj {
     if let Some(v) = r.group {
         put(&mut m, "group", group_name(v));
     }
-    if let Some(v) = r.txqlen {
+    // print_queuelen: a zero queue length is not printed
+    if let Some(v) = r.txqlen.filter(|&q| q != 0) {
         put(&mut m, "txqlen", v);
     }
-    put(&mut m, "link_type", names::link_type_name(r.link_type));
-    if let Some(a) = &r.address {
-        put(&mut m, "address", lladdr(a, r.link_type));
-    }
-    if let Some(a) = &r.broadcast {
-        let key = if r.flags & 0x10 != 0 {
-            "link_pointtopoint"
-        } else {
-            "broadcast"
-        };
-        if key == "link_pointtopoint" {
-            put(&mut m, key, true);
+    if link_layer_shown(o, is_link) {
+        put(&mut m, "link_type", names::link_type_name(r.link_type));
+        if let Some(a) = &r.address {
+            put(&mut m, "address", lladdr(a, r.link_type));
         }
-        put(&mut m, "broadcast", lladdr(a, r.link_type));
+        if let Some(a) = &r.broadcast {
+            if r.flags & 0x10 != 0 {
+                put(&mut m, "link_pointtopoint", true);
+            }
+            put(&mut m, "broadcast", lladdr(a, r.link_type));
+        }
     }
     if let Some(id) = r.link_netnsid {
         put(&mut m, "link_netnsid", id);
@@ -786,7 +788,8 @@ fn link_obj(r: &LinkRow, o: &Opts, is_link: bool) -> Obj {
             }
             put(&mut m, "linkinfo", i);
         }
-        if let Some(g) = &d.inet6_addr_gen_mode {
+        // print_af_spec runs for `ip link` only
+        if is_link && let Some(g) = &d.inet6_addr_gen_mode {
             put(&mut m, "inet6_addr_gen_mode", g.clone());
         }
         u(&mut m, "num_tx_queues", d.num_tx_queues);
@@ -807,6 +810,12 @@ fn link_obj(r: &LinkRow, o: &Opts, is_link: bool) -> Obj {
         put(&mut m, "stats64", stats_obj(st, o.stats, r.carrier_changes));
     }
     m
+}
+
+/// Whether the `link/TYPE ADDR brd ADDR` part is printed: always by `ip link`; by `ip
+/// address` unless it selects an IP family without `-d` (ipaddress.c, print_linkinfo).
+fn link_layer_shown(o: &Opts, is_link: bool) -> bool {
+    is_link || o.details || o.addr_family == 0 || o.addr_family == names::AF_PACKET
 }
 
 /// One element of `ip -j link show`.
@@ -851,16 +860,18 @@ fn link_text_lines(r: &LinkRow, o: &Opts, is_link: bool, qlen: bool) -> String {
     if let Some(v) = r.group {
         let _ = write!(s, "group {} ", group_name(v));
     }
-    if qlen && let Some(v) = r.txqlen {
+    if qlen && let Some(v) = r.txqlen.filter(|&q| q != 0) {
         let _ = write!(s, "qlen {v}");
     }
-    let _ = write!(s, "\n    link/{} ", names::link_type_name(r.link_type));
-    if let Some(a) = &r.address {
-        s.push_str(&lladdr(a, r.link_type));
-    }
-    if let Some(a) = &r.broadcast {
-        let word = if r.flags & 0x10 != 0 { "peer" } else { "brd" };
-        let _ = write!(s, " {word} {}", lladdr(a, r.link_type));
+    if link_layer_shown(o, is_link) {
+        let _ = write!(s, "\n    link/{} ", names::link_type_name(r.link_type));
+        if let Some(a) = &r.address {
+            s.push_str(&lladdr(a, r.link_type));
+        }
+        if let Some(a) = &r.broadcast {
+            let word = if r.flags & 0x10 != 0 { "peer" } else { "brd" };
+            let _ = write!(s, " {word} {}", lladdr(a, r.link_type));
+        }
     }
     if let Some(id) = r.link_netnsid {
         match &r.link_netns_name {
@@ -875,19 +886,19 @@ fn link_text_lines(r: &LinkRow, o: &Opts, is_link: bool, qlen: bool) -> String {
     if o.details
         && let Some(d) = &r.details
     {
+        // print_linkinfo's formats, blanks included
         if let Some(v) = d.promiscuity {
             let _ = write!(s, " promiscuity {v} ");
         }
         if let Some(v) = d.allmulti {
-            let _ = write!(s, " allmulti {v}");
+            let _ = write!(s, " allmulti {v} ");
         }
         if let Some(v) = d.min_mtu {
-            let _ = write!(s, " minmtu {v}");
+            let _ = write!(s, "minmtu {v} ");
         }
         if let Some(v) = d.max_mtu {
-            let _ = write!(s, " maxmtu {v}");
+            let _ = write!(s, "maxmtu {v} ");
         }
-        s.push(' ');
         if let Some(li) = &d.linkinfo {
             let _ = write!(s, "\n    {} ", li.kind);
             match &li.text {
@@ -899,7 +910,7 @@ fn link_text_lines(r: &LinkRow, o: &Opts, is_link: bool, qlen: bool) -> String {
                 }
             }
         }
-        if let Some(g) = &d.inet6_addr_gen_mode {
+        if is_link && let Some(g) = &d.inet6_addr_gen_mode {
             let _ = write!(s, "addrgenmode {g} ");
         }
         for (k, v) in [
@@ -1038,6 +1049,10 @@ fn addr_info_obj(a: &AddrInfo) -> Obj {
 /// One element of `ip -j address show`.
 pub fn addr_json(r: &AddrRow, o: &Opts) -> Value {
     let mut m = link_obj(&r.link, o, false);
+    if o.addr_family == names::AF_PACKET {
+        // `ip -0 address` dumps no addresses and prints no addr_info
+        return Value::Object(m);
+    }
     put(
         &mut m,
         "addr_info",
@@ -2749,6 +2764,7 @@ impl Opts {
         Opts {
             details: g.details,
             stats: g.stats,
+            addr_family: 0,
         }
     }
 }
@@ -2978,13 +2994,37 @@ pub fn render_links(rows: &[LinkRow], g: &super::parse::GlobalOpts) -> String {
 }
 
 /// The whole output of `ip [-j [-p]] [-br] [-o] address show` for these rows (with `-o`,
-/// one line per address, as `IDX: NAME    inet ...`).
-pub fn render_addrs(rows: &[AddrRow], g: &super::parse::GlobalOpts) -> String {
-    let o = Opts::from_global(g);
+/// one line per address, as `IDX: NAME    inet ...`); `family` is the one the command
+/// selects (see [`Opts::addr_family`]).
+pub fn render_addrs(rows: &[AddrRow], g: &super::parse::GlobalOpts, family: u8) -> String {
+    let o = Opts {
+        addr_family: family,
+        ..Opts::from_global(g)
+    };
     if g.brief {
         return listing(rows, g, addr_brief_json, addr_brief_text);
     }
-    if g.oneline && !g.json {
+    if g.oneline && family != names::AF_PACKET && g.json {
+        // ip -j -o: no link part; each address carries its link's index and name
+        let items = rows.iter().map(|r| {
+            let list: Vec<Value> = r
+                .addr_info
+                .iter()
+                .map(|a| {
+                    let mut x = Obj::new();
+                    put(&mut x, "index", r.link.ifindex);
+                    put(&mut x, "dev", r.link.ifname.clone());
+                    x.extend(addr_info_obj(a));
+                    Value::Object(x)
+                })
+                .collect();
+            let mut m = Obj::new();
+            put(&mut m, "addr_info", list);
+            Value::Object(m)
+        });
+        return json_array(items.collect(), g.pretty);
+    }
+    if g.oneline && family != names::AF_PACKET {
         return rows
             .iter()
             .flat_map(|r| {

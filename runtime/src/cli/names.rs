@@ -502,6 +502,8 @@ pub const AF: NameTable = &[
 pub const AF_INET: u8 = 2;
 /// `AF_INET6`.
 pub const AF_INET6: u8 = 10;
+/// `AF_PACKET` (`-0`, the link layer).
+pub const AF_PACKET: u8 = 17;
 
 #[cfg(test)]
 mod tests {

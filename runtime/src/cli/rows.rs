@@ -922,16 +922,68 @@ pub fn filter_row(m: &TcMessage<'_>, names: &LinkNames) -> FilterRow {
 
 /// Every link, as `ip link show` lists them.
 pub fn links(ipr: &mut IPRoute) -> Result<Vec<LinkRow>> {
+    links_of(ipr, 0)
+}
+
+/// Every link from a link dump of `family`, as `ip -f FAMILY address` reads them: the
+/// kernel answers AF_INET6 with its IPv6 view of each link (name, address, mtu, link,
+/// operstate, txqlen: no qdisc, master or group); other families get the full dump.
+pub fn links_of(ipr: &mut IPRoute, family: u8) -> Result<Vec<LinkRow>> {
     let mut names = LinkNames::default();
     let mut raw: Vec<Vec<u8>> = Vec::new();
-    ipr.link_dump(|l| {
+    let mut keep = |l: LinkMsg<'_>| {
         names.add(&l);
         raw.push(l.msg().bytes().to_vec());
-    })?;
+    };
+    if family == names::AF_INET6 {
+        // as iproute2's rtnl_linkdump_req: a bare ifinfomsg (a strict-checking kernel
+        // refuses attributes after it for AF_INET6)
+        let mut err = None;
+        ipr.dump_with(
+            |buf| {
+                use ferroute_codec::nl::NlaWriter as _;
+                let mut b = ferroute_codec::nl::MsgBuilder::new(
+                    &mut *buf,
+                    ferroute_codec::rtnl::consts::RTM_GETLINK,
+                    0,
+                    0,
+                    0,
+                )?;
+                b.append_struct(&ferroute_codec::rtnl::link::IfInfoMsg {
+                    ifi_family: family,
+                    ..Default::default()
+                })?;
+                b.finish()?;
+                Ok(())
+            },
+            |m| match LinkMsg::parse(m) {
+                Ok(l) => keep(l),
+                Err(e) => err = err.or(Some(e)),
+            },
+        )?;
+        if let Some(e) = err {
+            return Err(e.into());
+        }
+    } else {
+        ipr.link_dump(keep)?;
+    }
     let mut out = Vec::with_capacity(raw.len());
     for b in &raw {
         let m = ferroute_codec::nl::NlMsg::parse(b)?;
         out.push(link_row(&LinkMsg::parse(m)?, &names));
+    }
+    if family == names::AF_INET6 && out.iter().any(|r| r.txqlen.is_none()) {
+        // the AF_INET6 view has no IFLA_TXQLEN: ip asks SIOCGIFTXQLEN for it, which is
+        // the device's tx_queue_len, the value the full dump carries
+        let mut qlen = HashMap::new();
+        ipr.link_dump(|l| {
+            if let Ok(Some(q)) = l.index().and_then(|i| i.txqlen()) {
+                qlen.insert(l.header().ifi_index(), q);
+            }
+        })?;
+        for r in out.iter_mut().filter(|r| r.txqlen.is_none()) {
+            r.txqlen = qlen.get(&r.ifindex).copied();
+        }
     }
     Ok(out)
 }
@@ -939,7 +991,14 @@ pub fn links(ipr: &mut IPRoute) -> Result<Vec<LinkRow>> {
 /// Links with their addresses of `family` (0 = all links; with a family only the links
 /// that have such addresses), as `ip address show` lists them.
 pub fn addrs(ipr: &mut IPRoute, family: u8) -> Result<Vec<AddrRow>> {
-    let links = links(ipr)?;
+    addrs_of(ipr, family, family)
+}
+
+/// [`addrs`] with the links read by a link dump of `link_family` ([`links_of`]): ip
+/// dumps links with its `-4`/`-6` family and addresses with the family `-4`/`-6` or
+/// `to PREFIX` chose.
+pub fn addrs_of(ipr: &mut IPRoute, link_family: u8, family: u8) -> Result<Vec<AddrRow>> {
+    let links = links_of(ipr, link_family)?;
     let mut by_link: HashMap<i32, Vec<AddrInfo>> = HashMap::new();
     ipr.addr_dump(family, 0, |a| {
         by_link
