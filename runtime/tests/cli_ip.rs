@@ -864,3 +864,39 @@ fn address_listings_by_family_are_printed_like_ip() {
     );
     assert!(ns.ipj(&["addr", "show", "dev", "a1"])[0]["master"] == "br0");
 }
+
+#[test]
+fn u32_filter_with_several_keys_is_printed_byte_for_byte_like_tc() {
+    let Some(ns) = Ns::new() else { return };
+    ns.ip(&["link", "add", "u0", "type", "veth", "peer", "name", "u1"]);
+    let tc = |args: &str| {
+        let ok = Command::new("tc")
+            .args(["-n", &ns.0])
+            .args(args.split(' '))
+            .status()
+            .unwrap()
+            .success();
+        assert!(ok, "tc {args}");
+    };
+    tc("qdisc add dev u0 root handle 1: htb default 10");
+    tc("class add dev u0 parent 1: classid 1:10 htb rate 10mbit");
+    tc(
+        "filter add dev u0 parent 1: protocol ip prio 1 u32 match ip dst 10.0.0.0/8 match ip sport 80 0xffff flowid 1:10",
+    );
+    tc(
+        "filter add dev u0 parent 1: protocol ip prio 2 u32 match ip src 192.168.1.0/24 match ip dport 53 0xffff match ip protocol 17 0xff flowid 1:10",
+    );
+    // tc repeats the "match" key once per u32 key (duplicate keys in one object); the
+    // listing is written with the same repeated keys, so the bytes are equal
+    let raw = iproute2_out(&ns, "tc", &["-j", "filter", "show", "dev", "u0"]);
+    assert!(raw.contains(r#""match":{"value":"a000000","mask":"ff000000","offmask":"","off":16},"match":{"value":"500000","mask":"ffff0000","offmask":"","off":20}"#), "{raw}");
+    same_output(
+        &ns,
+        "tc",
+        &[
+            &["-j", "filter", "show", "dev", "u0"],
+            &["filter", "show", "dev", "u0"],
+            &["-j", "filter", "show", "dev", "u0", "parent", "1:"],
+        ],
+    );
+}

@@ -2579,12 +2579,9 @@ pub fn filter_json(r: &FilterRow) -> Value {
                         Value::Object(x)
                     })
                     .collect();
-                match km.len() {
-                    0 => {}
-                    1 => {
-                        o.insert("match".into(), km.into_iter().next().unwrap_or(Value::Null));
-                    }
-                    _ => put(&mut o, "match", km),
+                // tc prints one "match" member per key, the same key repeated
+                for (i, k) in km.into_iter().enumerate() {
+                    o.insert(repeated_key("match", i), k);
                 }
                 if !actions.is_empty() {
                     put(
@@ -2795,6 +2792,29 @@ fn listing<R>(
         .collect()
 }
 
+/// Marks a repeated member in a [`Value`] object: iproute2 can print one key several
+/// times in an object (tc's u32 filter prints a `"match"` member per key), which a
+/// `serde_json` map cannot hold. The n-th repetition (n > 0) of key `k` is stored as
+/// `k` + this character + `n`, and [`ip_json`] / [`JsonObjText`] write every key only up
+/// to it, so the output repeats `k` as tc does. No iproute2 key contains it: its keys are
+/// C strings, which cannot hold a NUL.
+pub const KEY_REPEAT: char = '\0';
+
+/// The map key for the `n`-th (from 0) member named `key` of one object (see
+/// [`KEY_REPEAT`]): `key` itself for the first.
+pub fn repeated_key(key: &str, n: usize) -> String {
+    if n == 0 {
+        key.to_string()
+    } else {
+        format!("{key}{KEY_REPEAT}{n}")
+    }
+}
+
+/// The key as printed: up to a [`KEY_REPEAT`] mark.
+fn printed_key(k: &str) -> &str {
+    k.split(KEY_REPEAT).next().unwrap_or(k)
+}
+
 /// Appends `s` as a JSON string the way iproute2's json writer escapes it.
 pub fn json_string_into(out: &mut String, s: &str) {
     out.push('"');
@@ -2868,7 +2888,7 @@ impl<'a> JsonObjText<'a> {
             self.out.push(',');
         }
         self.n += 1;
-        json_string_into(self.out, k);
+        json_string_into(self.out, printed_key(k));
         self.out.push(':');
     }
 }
@@ -3129,7 +3149,7 @@ pub fn ip_json(v: &Value, pretty: bool) -> String {
                         self.eor();
                         self.eol();
                         self.sep = false;
-                        self.string(k);
+                        self.string(printed_key(k));
                         self.out.push(':');
                         if self.pretty {
                             self.out.push(' ');
