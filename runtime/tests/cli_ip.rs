@@ -900,3 +900,111 @@ fn u32_filter_with_several_keys_is_printed_byte_for_byte_like_tc() {
         ],
     );
 }
+
+#[test]
+fn route_rule_and_neighbour_listings_are_printed_like_ip() {
+    let Some(ns) = Ns::new() else { return };
+    for cmd in [
+        "link set lo up",
+        "link add r0 type veth peer name r1",
+        "link set r0 addrgenmode none",
+        "link set r1 addrgenmode none",
+        "link set r0 up",
+        "link set r1 up",
+        "addr add 10.1.0.1/24 dev r0",
+        "addr add 10.2.0.1/24 dev r1",
+        "-6 addr add 2001:db8:1::1/64 dev r0 nodad",
+        "-6 addr add 2001:db8:2::1/64 dev r1 nodad",
+        // tos by rt_dsfield name and as 0x%02x
+        "route add 10.10.0.0/16 via 10.1.0.2 tos 0x28",
+        "route add 10.11.0.0/16 via 10.1.0.2 tos 0x04",
+        // realms, on a route and per nexthop
+        "route add 10.12.0.0/16 via 10.1.0.2 realm 5",
+        "route add 10.20.0.0/16 nexthop via 10.1.0.2 realm 4 nexthop via 10.2.0.2 realms 2/3",
+        "route add 10.21.0.0/16 via 10.1.0.2 realms 6/cosmos",
+        "route add 10.13.0.0/16 via 10.1.0.2 mtu lock 1400 advmss 1300 rtt 2s rttvar 300ms window 1000 initcwnd 10 quickack 1 congctl cubic features ecn",
+        "route add 10.14.0.0/16 nexthop via 10.1.0.2 weight 1 nexthop via 10.2.0.2 weight 4 dev r1 onlink",
+        "route add 10.15.0.0/16 dev r0 scope link src 10.1.0.1 proto static metric 77",
+        "route add prohibit 10.16.0.0/16",
+        "route add blackhole 10.17.0.0/16 table 200",
+        "route add throw 10.18.0.0/16 table 200",
+        // IPv6: pref printed before the nexthops
+        "-6 route add 2001:db8:5::/64 via 2001:db8:1::2 pref high",
+        "-6 route add 2001:db8:6::/64 nexthop via 2001:db8:1::2 weight 1 nexthop via 2001:db8:2::2 weight 2",
+        "-6 route add 2001:db8:7::/64 dev r0 metric 5 mtu 1300",
+        "-6 route add unreachable 2001:db8:8::/64",
+        // fwmark 0 is "0" (C's %#x), suppress_ifgroup by name, realms, nat as masquerade
+        "rule add fwmark 0/0xff lookup 200 priority 100",
+        "rule add fwmark 0x10 lookup 200 priority 101",
+        "rule add tos 0x10 lookup 200 priority 102",
+        "rule add from 10.1.0.0/24 to 10.2.0.0/24 iif r0 oif r1 lookup 200 priority 104",
+        "rule add not from 10.9.0.0/16 goto 300 priority 105",
+        "rule add priority 300 ipproto tcp sport 80 dport 1000-2000 lookup 200",
+        "rule add priority 301 uidrange 100-200 suppress_prefixlength 0 lookup main",
+        "rule add priority 302 from all fwmark 0x5 realms 3/4 lookup 200",
+        "rule add priority 303 nat 10.3.0.1 from 10.4.0.0/16",
+        "rule add priority 304 realms 7 lookup 200",
+        "rule add priority 305 suppress_ifgroup 0 lookup main",
+        "-6 rule add priority 400 from 2001:db8::/32 lookup 200",
+        "neigh add 10.1.0.7 lladdr 02:00:00:00:07:07 dev r0 nud permanent",
+        "neigh add 10.1.0.11 lladdr 02:00:00:00:07:0b dev r0 nud noarp",
+        "neigh add proxy 10.1.0.10 dev r0",
+        "-6 neigh add proxy 2001:db8:1::10 dev r0",
+        "-6 neigh add 2001:db8:1::7 lladdr 02:00:00:00:07:09 dev r0 nud permanent router",
+    ] {
+        ns.ip(&cmd.split(' ').collect::<Vec<_>>());
+    }
+    let mut cases: Vec<Vec<&str>> = Vec::new();
+    for base in [
+        &["route", "show"][..],
+        &["-6", "route", "show"],
+        // both families with table all
+        &["route", "show", "table", "all"],
+        &["route", "show", "table", "200"],
+        &["-6", "route", "show", "table", "all"],
+        &["rule", "show"],
+        &["-6", "rule", "show"],
+        &["neigh", "show"],
+        &["-6", "neigh", "show"],
+        // the kernel's proxy table, and no dev when one device is listed
+        &["neigh", "show", "proxy"],
+        &["neigh", "show", "dev", "r0"],
+        &["neigh", "show", "proxy", "dev", "r0"],
+    ] {
+        for pre in [&[][..], &["-j"], &["-d"], &["-j", "-d"]] {
+            let mut c = pre.to_vec();
+            c.extend_from_slice(base);
+            cases.push(c);
+        }
+    }
+    let cases: Vec<&[&str]> = cases.iter().map(Vec::as_slice).collect();
+    same_output(&ns, "ip", &cases);
+    // what the listings above contained
+    let text = iproute2_out(&ns, "ip", &["route", "show", "table", "all"]);
+    for part in [
+        "tos 0x04 ",
+        "realm 5 ",
+        "realms 2/3 ",
+        "2001:db8:6::/64 metric 1024 pref medium\n\tnexthop",
+    ] {
+        assert!(text.contains(part), "{part}: {text}");
+    }
+    // names from iproute2's own tables, where they are installed
+    for (file, part) in [
+        ("rt_dsfield", "tos AF11 "),
+        ("rt_realms", "realms 6/cosmos "),
+    ] {
+        if std::path::Path::new("/etc/iproute2").join(file).exists() {
+            assert!(text.contains(part), "{part}: {text}");
+        }
+    }
+    let rules = iproute2_out(&ns, "ip", &["rule", "show"]);
+    for part in [
+        "fwmark 0/0xff",
+        "suppress_ifgroup default",
+        "realms 3/4",
+        "masquerade",
+    ] {
+        assert!(rules.contains(part), "{part}: {rules}");
+    }
+}

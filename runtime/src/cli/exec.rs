@@ -632,11 +632,8 @@ impl Session {
         c: &parse::RouteCmd,
         out: &mut dyn std::io::Write,
     ) -> Res<()> {
-        let fam = match c.spec.family {
-            Family::Inet6 => AF_INET6,
-            Family::Any | Family::Inet => AF_INET,
-            _ => AF_INET,
-        };
+        // iproute2: IPv4 unless -6, but both families with `table all` (filter.tb 0)
+        let fam = filter::RouteFilter::new(&c.spec).family;
         match c.action {
             Action::Show => {
                 // streamed: each route is rendered from the receive buffer and written
@@ -733,9 +730,21 @@ impl Session {
         let n = &c.spec;
         match c.action {
             Action::Show => {
-                let rows: Vec<_> = rows::neighs(&mut self.ipr, af(n.family))?
+                let rows = if n.proxy {
+                    rows::proxy_neighs(&mut self.ipr, af(n.family))?
+                } else {
+                    rows::neighs(&mut self.ipr, af(n.family))?
+                };
+                let rows: Vec<_> = rows
                     .into_iter()
                     .filter(|r| filter::neigh_selects(n, r))
+                    .map(|mut r| {
+                        // ip prints no dev when the listing is of one device
+                        if n.dev.is_some() {
+                            r.dev = None;
+                        }
+                        r
+                    })
                     .collect();
                 out.write_all(format::render_neighs(&rows, g).as_bytes())
                     .map_err(io_err)?;

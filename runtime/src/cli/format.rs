@@ -1301,6 +1301,8 @@ pub struct NexthopRow {
     pub hops: u8,
     /// rtnh_flags (RTNH_F_*).
     pub flags: u32,
+    /// RTA_FLOW of the nexthop (realms: from << 16 | to).
+    pub flow: Option<u32>,
 }
 
 /// One route (RTM_NEWROUTE: rtmsg + RTA_*).
@@ -1340,6 +1342,8 @@ pub struct RouteRow {
     pub flags: u32,
     /// RTA_MARK.
     pub mark: Option<u32>,
+    /// RTA_FLOW (realms: from << 16 | to).
+    pub flow: Option<u32>,
     /// RTA_IIF resolved to a name.
     pub iif: Option<String>,
     /// RTA_METRICS (RTAX_LOCK folded into `lock`): (RTAX_*, value).
@@ -1435,6 +1439,31 @@ fn metrics_obj(r: &RouteRow) -> Obj {
     m
 }
 
+/// RTA_FLOW as ip's print_rta_flow writes it in JSON: `{"from": ..., "to": ...}`.
+fn flow_obj(flow: u32) -> Value {
+    let (from, to) = (flow >> 16, flow & 0xffff);
+    let mut m = Obj::new();
+    if from != 0 {
+        put(&mut m, "from", names::realm_name(from));
+    }
+    put(&mut m, "to", names::realm_name(to));
+    Value::Object(m)
+}
+
+/// RTA_FLOW as ip's print_rta_flow writes it in text: `realm TO ` / `realms FROM/TO `.
+fn flow_text(flow: u32) -> String {
+    let (from, to) = (flow >> 16, flow & 0xffff);
+    if from != 0 {
+        format!(
+            "realms {}/{} ",
+            names::realm_name(from),
+            names::realm_name(to)
+        )
+    } else {
+        format!("realm {} ", names::realm_name(to))
+    }
+}
+
 fn nexthop_obj(n: &NexthopRow) -> Value {
     let mut m = Obj::new();
     if let Some(g) = n.gateway {
@@ -1442,6 +1471,9 @@ fn nexthop_obj(n: &NexthopRow) -> Value {
     }
     if let Some(v) = &n.via {
         put(&mut m, "via", via_obj(v));
+    }
+    if let Some(f) = n.flow {
+        put(&mut m, "flow", flow_obj(f));
     }
     if let Some(d) = &n.dev {
         put(&mut m, "dev", d.clone());
@@ -1474,7 +1506,7 @@ fn route_fields(r: &RouteRow, o: &Opts, h: &RouteHide, m: &mut dyn ObjSink) {
         m.put_str("src", &format!("0/{}", r.src_len));
     }
     if r.tos != 0 {
-        m.put_str("tos", &format!("{:#x}", r.tos));
+        m.put_str("tos", &names::dsfield_name(r.tos));
     }
     if let Some(g) = r.gateway.filter(|_| !h.gateway) {
         m.put_str("gateway", &g.to_string());
@@ -1503,23 +1535,27 @@ fn route_fields(r: &RouteRow, o: &Opts, h: &RouteHide, m: &mut dyn ObjSink) {
         m.put_num("metric", v.into());
     }
     m.put_strs("flags", &route_flag_names(r.flags));
-    if let Some(v) = r.mark {
+    if let Some(v) = r.mark.filter(|&v| v != 0) {
         m.put_num("mark", v.into());
+    }
+    if let Some(f) = r.flow {
+        m.put_value("flow", flow_obj(f));
+    }
+    // print_route's order: metrics, iif, pref, then the nexthops last
+    if !r.metrics.is_empty() {
+        m.put_value("metrics", Value::Array(vec![Value::Object(metrics_obj(r))]));
     }
     if let Some(v) = &r.iif {
         m.put_str("iif", v);
     }
-    if !r.metrics.is_empty() {
-        m.put_value("metrics", Value::Array(vec![Value::Object(metrics_obj(r))]));
+    if let Some(p) = r.pref {
+        m.put_str("pref", &pref_name(p));
     }
     if !r.nexthops.is_empty() {
         m.put_value(
             "nexthops",
             Value::Array(r.nexthops.iter().map(nexthop_obj).collect()),
         );
-    }
-    if let Some(p) = r.pref {
-        m.put_str("pref", &pref_name(p));
     }
 }
 
@@ -1557,7 +1593,7 @@ pub fn route_text_hiding(r: &RouteRow, o: &Opts, h: &RouteHide) -> String {
         }
     }
     if r.tos != 0 {
-        let _ = write!(s, "tos {:#x} ", r.tos);
+        let _ = write!(s, "tos {} ", names::dsfield_name(r.tos));
     }
     if let Some(g) = r.gateway.filter(|_| !h.gateway) {
         let _ = write!(s, "via {g} ");
@@ -1592,11 +1628,17 @@ pub fn route_text_hiding(r: &RouteRow, o: &Opts, h: &RouteHide) -> String {
     for f in route_flag_names(r.flags) {
         let _ = write!(s, "{f} ");
     }
-    if let Some(v) = r.mark {
-        let _ = write!(s, "mark {v:#x} ");
+    match r.mark {
+        None | Some(0) => {}
+        Some(v @ 0..16) => {
+            let _ = write!(s, "mark {v} ");
+        }
+        Some(v) => {
+            let _ = write!(s, "mark {v:#x} ");
+        }
     }
-    if let Some(v) = &r.iif {
-        let _ = write!(s, "iif {v} ");
+    if let Some(f) = r.flow {
+        s.push_str(&flow_text(f));
     }
     for (rtax, v) in &r.metrics {
         let Some(name) = RTAX.iter().find(|(n, _)| n == rtax).map(|(_, s)| *s) else {
@@ -1638,6 +1680,12 @@ pub fn route_text_hiding(r: &RouteRow, o: &Opts, h: &RouteHide) -> String {
             }
         }
     }
+    if let Some(v) = &r.iif {
+        let _ = write!(s, "iif {v} ");
+    }
+    if let Some(p) = r.pref {
+        let _ = write!(s, "pref {}", pref_name(p));
+    }
     for n in &r.nexthops {
         s.push_str("\n\tnexthop ");
         if let Some(g) = n.gateway {
@@ -1646,6 +1694,9 @@ pub fn route_text_hiding(r: &RouteRow, o: &Opts, h: &RouteHide) -> String {
         if let Some(v) = n.via {
             let _ = write!(s, "via {} {v} ", if v.is_ipv4() { "inet" } else { "inet6" });
         }
+        if let Some(f) = n.flow {
+            s.push_str(&flow_text(f));
+        }
         if let Some(d) = &n.dev {
             let _ = write!(s, "dev {d} ");
         }
@@ -1653,9 +1704,6 @@ pub fn route_text_hiding(r: &RouteRow, o: &Opts, h: &RouteHide) -> String {
         for f in route_flag_names(n.flags) {
             let _ = write!(s, "{f} ");
         }
-    }
-    if let Some(p) = r.pref {
-        let _ = write!(s, "pref {}", pref_name(p));
     }
     s.push('\n');
     s
@@ -1789,6 +1837,8 @@ pub struct RuleRow {
     pub action: u8,
     /// FRA_GOTO.
     pub goto: Option<u32>,
+    /// FRA_FLOW (realms: from << 16 | to).
+    pub flow: Option<u32>,
     /// FRA_PROTOCOL.
     pub protocol: Option<u8>,
 }
@@ -1838,20 +1888,18 @@ fn rule_parts(r: &RuleRow, o: &Opts) -> Vec<(&'static str, Value, String)> {
     if r.tos != 0 {
         v.push((
             "tos",
-            format!("{:#x}", r.tos).into(),
-            format!(" tos {:#x}", r.tos),
+            names::dsfield_name(r.tos).into(),
+            format!(" tos {}", names::dsfield_name(r.tos)),
         ));
     }
     if r.fwmark.is_some() || r.fwmask.is_some() {
         let mark = r.fwmark.unwrap_or(0);
         let mask = r.fwmask.unwrap_or(u32::MAX);
-        v.push((
-            "fwmark",
-            format!("{mark:#x}").into(),
-            format!(" fwmark {mark:#x}"),
-        ));
+        // print_0xhex: C's %#x, so a zero mark or mask is a plain 0
+        let (mark, mask_text) = (c_alt_hex(mark.into()), c_alt_hex(mask.into()));
+        v.push(("fwmark", mark.clone().into(), format!(" fwmark {mark}")));
         if mask != u32::MAX {
-            v.push(("fwmask", format!("{mask:#x}").into(), format!("/{mask:#x}")));
+            v.push(("fwmask", mask_text.clone().into(), format!("/{mask_text}")));
         }
     }
     if let Some(i) = &r.iif {
@@ -1904,14 +1952,30 @@ fn rule_parts(r: &RuleRow, o: &Opts) -> Vec<(&'static str, Value, String)> {
             ));
         }
         if let Some(g) = r.suppress_ifgroup.filter(|p| *p != -1) {
+            // rtnl_group_n2a: the group's name (0 is "default")
+            let g = group_name(g as u32);
             v.push((
                 "suppress_ifgroup",
-                g.to_string().into(),
+                g.clone().into(),
                 format!(" suppress_ifgroup {g}"),
             ));
         }
     }
-    if r.action == names::FR_ACT_GOTO {
+    if let Some(f) = r.flow {
+        let (from, to) = (f >> 16, f & 0xffff);
+        let to = names::realm_name(to);
+        if from != 0 {
+            let from = names::realm_name(from);
+            v.push(("flow_from", from.clone().into(), format!(" realms {from}/")));
+            v.push(("flow_to", to.clone().into(), to));
+        } else {
+            v.push(("flow_to", to.clone().into(), format!(" realms {to}")));
+        }
+    }
+    if r.action == RTN_NAT {
+        // the kernel keeps no map-to gateway for rules any more: ip prints masquerade
+        v.push(("masquerade", Value::Null, " masquerade".into()));
+    } else if r.action == names::FR_ACT_GOTO {
         match r.goto {
             Some(g) => v.push(("goto", g.into(), format!(" goto {g}"))),
             None => v.push(("goto", "none".into(), " goto none".into())),
@@ -1933,6 +1997,9 @@ fn rule_parts(r: &RuleRow, o: &Opts) -> Vec<(&'static str, Value, String)> {
     }
     v
 }
+
+/// RTN_NAT (a rule's `nat` action).
+const RTN_NAT: u8 = 10;
 
 /// One element of `ip -j rule show`.
 pub fn rule_json(r: &RuleRow, o: &Opts) -> Value {

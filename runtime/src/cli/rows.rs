@@ -604,6 +604,7 @@ pub fn route_row(m: &RouteMsg<'_>, names: &LinkNames) -> RouteRow {
             RouteAttr::Prefsrc(x) => r.prefsrc = x.ip(),
             RouteAttr::Priority(x) => r.metric = Some(x),
             RouteAttr::Mark(x) => r.mark = Some(x),
+            RouteAttr::Flow(x) => r.flow = Some(x),
             RouteAttr::Pref(x) => r.pref = Some(x),
             RouteAttr::Metrics(ms) => {
                 for a in ms.raw().flatten() {
@@ -633,8 +634,10 @@ pub fn route_row(m: &RouteMsg<'_>, names: &LinkNames) -> RouteRow {
                         ..Default::default()
                     };
                     for a in nh.iter().flatten() {
-                        if let RouteAttr::Via(v) = a {
-                            row.via = v.ip();
+                        match a {
+                            RouteAttr::Via(v) => row.via = v.ip(),
+                            RouteAttr::Flow(f) => row.flow = Some(f),
+                            _ => {}
                         }
                     }
                     r.nexthops.push(row);
@@ -693,6 +696,7 @@ pub fn rule_row(m: &RuleMsg<'_>) -> RuleRow {
     r.suppress_prefixlen = i.suppress_prefixlen().ok().flatten().map(|x| x as i32);
     r.suppress_ifgroup = i.suppress_ifgroup().ok().flatten().map(|x| x as i32);
     r.goto = i.goto().ok().flatten();
+    r.flow = i.flow().ok().flatten();
     r.protocol = i.protocol().ok().flatten();
     r
 }
@@ -1039,6 +1043,38 @@ pub fn neighs(ipr: &mut IPRoute, family: u8) -> Result<Vec<NeighRow>> {
     let names = LinkNames::load(ipr)?;
     let mut out = Vec::new();
     ipr.neigh_dump(family, 0, |n| out.push(neigh_row(&n, &names)))?;
+    Ok(out)
+}
+
+/// Proxy neighbour entries of `family` (0 = all), as `ip neigh show proxy` dumps them: the
+/// kernel lists its proxy table only for a dump request whose ndm_flags carry NTF_PROXY.
+pub fn proxy_neighs(ipr: &mut IPRoute, family: u8) -> Result<Vec<NeighRow>> {
+    use ferroute_codec::rtnl::neigh;
+    let names = LinkNames::load(ipr)?;
+    let mut out = Vec::new();
+    ipr.dump_with(
+        |buf| {
+            let hdr = neigh::NdMsg {
+                ndm_family: family,
+                ndm_flags: names::NTF_PROXY,
+                ..Default::default()
+            };
+            neigh::build(
+                &mut *buf,
+                ferroute_codec::rtnl::consts::RTM_GETNEIGH,
+                0,
+                0,
+                &hdr,
+            )?
+            .finish()?;
+            Ok(())
+        },
+        |m| {
+            if let Ok(n) = NeighMsg::parse(m) {
+                out.push(neigh_row(&n, &names))
+            }
+        },
+    )?;
     Ok(out)
 }
 
