@@ -1008,3 +1008,72 @@ fn route_rule_and_neighbour_listings_are_printed_like_ip() {
         assert!(rules.contains(part), "{part}: {rules}");
     }
 }
+
+/// `s` with every bridge timer's value (`..._timer 12.34` / `"..._timer":12.34`) as `X`:
+/// the kernel's timers tick between two listings.
+fn mask_timers(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(i) = rest.find("_timer") {
+        let (head, tail) = rest.split_at(i + "_timer".len());
+        out.push_str(head);
+        let tail = tail.strip_prefix("\":").map_or(tail, |t| {
+            out.push_str("\":");
+            t
+        });
+        let value = tail
+            .find(|c: char| !(c == ' ' || c == '.' || c.is_ascii_digit()))
+            .unwrap_or(tail.len());
+        // keep the blank that ends a text value
+        let value = tail[..value].trim_end().len();
+        if value > 0 {
+            out.push('X');
+        }
+        rest = &tail[value..];
+    }
+    out.push_str(rest);
+    out
+}
+
+#[test]
+fn link_details_are_printed_like_ip() {
+    let Some(ns) = Ns::new() else { return };
+    for cmd in [
+        "link add d0 type veth peer name d1",
+        "link add br0 type bridge",
+        "link set d1 master br0",
+        "link set d0 up",
+        "link set d1 up",
+        "link set br0 up",
+        "link add vx0 type vxlan id 7 dstport 4789 dev d0 group 239.0.0.7",
+        "addr add 10.85.0.1/24 dev br0",
+    ] {
+        ns.ip(&cmd.split(' ').collect::<Vec<_>>());
+    }
+    assert_eq!(mask_timers("a_timer    0.00 b"), "a_timerX b");
+    assert_eq!(
+        mask_timers(r#"{"gc_timer":12.5,"x":1}"#),
+        r#"{"gc_timer":X,"x":1}"#
+    );
+    // the bridge and bridge-port lines in text (their own words: designated_root,
+    // group_address, mcast_fast_leave ...), timers as "%4i.%.2i" / "%i.%.2i"
+    for args in [
+        &["-d", "link", "show"][..],
+        &["-j", "-d", "link", "show"],
+        &["-j", "-p", "-d", "link", "show", "br0"],
+        &["-d", "-o", "link", "show"],
+        &["-d", "addr", "show"],
+        &["-j", "-d", "addr", "show"],
+    ] {
+        assert_eq!(
+            mask_timers(&ns.ok(args)),
+            mask_timers(&iproute2_out(&ns, "ip", args)),
+            "ferroute {args:?} differs from ip"
+        );
+    }
+    let text = iproute2_out(&ns, "ip", &["-d", "link", "show", "d1"]);
+    assert!(text.contains("\n    bridge_slave state "), "{text}");
+    assert!(text.contains(" mcast_fast_leave off "), "{text}");
+    let j = iproute2_out(&ns, "ip", &["-j", "-d", "link", "show", "br0"]);
+    assert!(j.contains(r#""hello_timer":0.00,"#), "{j}");
+}

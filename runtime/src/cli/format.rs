@@ -149,6 +149,9 @@ pub struct LinkInfo {
     /// ip's `-d` text for the kind data when it differs from `key value` pairs (the
     /// constructors below fill it); `None` prints the pairs.
     pub text: Option<String>,
+    /// ip's `-d` text for the slave data (the `KIND_slave ...` line); `None` prints the
+    /// pairs.
+    pub slave_text: Option<String>,
 }
 
 /// VXLAN IFLA_INFO_DATA (IFLA_VXLAN_*) as `ip -d` shows it.
@@ -906,6 +909,17 @@ fn link_text_lines(r: &LinkRow, o: &Opts, is_link: bool, qlen: bool) -> String {
                 None => {
                     for (k, v) in &li.data {
                         let _ = write!(s, "{k} {} ", value_text(v));
+                    }
+                }
+            }
+            if let Some(sk) = &li.slave_kind {
+                let _ = write!(s, "\n    {sk}_slave ");
+                match &li.slave_text {
+                    Some(t) => s.push_str(t),
+                    None => {
+                        for (k, v) in &li.slave_data {
+                            let _ = write!(s, "{k} {} ", value_text(v));
+                        }
                     }
                 }
             }
@@ -3242,6 +3256,11 @@ pub fn ip_json(v: &Value, pretty: bool) -> String {
                 Value::String(s) => {
                     self.eor();
                     self.string(s);
+                }
+                // the only floats ip prints are bridge timers, as "%i.%.2i"
+                Value::Number(n) if n.is_f64() => {
+                    self.eor();
+                    let _ = write!(self.out, "{:.2}", n.as_f64().unwrap_or(0.0));
                 }
                 other => {
                     self.eor();

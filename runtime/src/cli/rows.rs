@@ -6,6 +6,7 @@
 //! dump for interface names) and keep the kernel's order.
 
 use std::collections::HashMap;
+use std::fmt::Write as _;
 
 use ferroute_codec::rtnl::addr::AddrMsg;
 use ferroute_codec::rtnl::link::LinkMsg;
@@ -186,14 +187,20 @@ fn link_info(info: &ferroute_codec::rtnl::link::info::LinkInfo<'_>, names: &Link
                 ..Default::default()
             }
         }
-        Some(InfoData::Bridge(d)) => LinkInfo {
-            data: keyed(d.raw(), BRIDGE_KEYS, names),
-            ..Default::default()
-        },
+        Some(InfoData::Bridge(d)) => {
+            let (data, text) = keyed(d.raw(), BRIDGE_KEYS, names);
+            LinkInfo {
+                data,
+                text: Some(text),
+                ..Default::default()
+            }
+        }
         _ => LinkInfo::default(),
     };
     if let Some(SlaveData::BridgeSlave(d)) = info.slave_data().ok().flatten() {
-        out.slave_data = keyed(d.raw(), BRPORT_KEYS, names);
+        let (data, text) = keyed(d.raw(), BRPORT_KEYS, names);
+        out.slave_data = data;
+        out.slave_text = Some(text);
     }
     out.kind = kind;
     out.slave_kind = slave_kind;
@@ -225,175 +232,385 @@ enum Fmt {
     BoolOpts,
     /// IFLA_BR_VLAN_PROTOCOL (be16): 802.1Q / 802.1ad.
     VlanProto,
+    /// on/off in the text form only (no JSON key): the port's `mcast_fast_leave`.
+    TextBool,
 }
 
-/// IFLA_BR_* in the order and with the names of iproute2 6.1's `bridge_print_opt`.
-const BRIDGE_KEYS: &[(u16, &str, Fmt)] = &[
-    (li::IFLA_BR_FORWARD_DELAY, "forward_delay", Fmt::Num),
-    (li::IFLA_BR_HELLO_TIME, "hello_time", Fmt::Num),
-    (li::IFLA_BR_MAX_AGE, "max_age", Fmt::Num),
-    (li::IFLA_BR_AGEING_TIME, "ageing_time", Fmt::Num),
-    (li::IFLA_BR_STP_STATE, "stp_state", Fmt::Num),
-    (li::IFLA_BR_PRIORITY, "priority", Fmt::Num),
-    (li::IFLA_BR_VLAN_FILTERING, "vlan_filtering", Fmt::Num),
-    (li::IFLA_BR_VLAN_PROTOCOL, "vlan_protocol", Fmt::VlanProto),
-    (li::IFLA_BR_BRIDGE_ID, "bridge_id", Fmt::BridgeId),
-    (li::IFLA_BR_ROOT_ID, "root_id", Fmt::BridgeId),
-    (li::IFLA_BR_ROOT_PORT, "root_port", Fmt::Num),
-    (li::IFLA_BR_ROOT_PATH_COST, "root_path_cost", Fmt::Num),
-    (li::IFLA_BR_TOPOLOGY_CHANGE, "topology_change", Fmt::Num),
+/// IFLA_BR_* in the order and with the names of iproute2 6.1's `bridge_print_opt`: the
+/// JSON key, then the word of the text form.
+const BRIDGE_KEYS: &[(u16, &str, &str, Fmt)] = &[
+    (
+        li::IFLA_BR_FORWARD_DELAY,
+        "forward_delay",
+        "forward_delay",
+        Fmt::Num,
+    ),
+    (li::IFLA_BR_HELLO_TIME, "hello_time", "hello_time", Fmt::Num),
+    (li::IFLA_BR_MAX_AGE, "max_age", "max_age", Fmt::Num),
+    (
+        li::IFLA_BR_AGEING_TIME,
+        "ageing_time",
+        "ageing_time",
+        Fmt::Num,
+    ),
+    (li::IFLA_BR_STP_STATE, "stp_state", "stp_state", Fmt::Num),
+    (li::IFLA_BR_PRIORITY, "priority", "priority", Fmt::Num),
+    (
+        li::IFLA_BR_VLAN_FILTERING,
+        "vlan_filtering",
+        "vlan_filtering",
+        Fmt::Num,
+    ),
+    (
+        li::IFLA_BR_VLAN_PROTOCOL,
+        "vlan_protocol",
+        "vlan_protocol",
+        Fmt::VlanProto,
+    ),
+    (
+        li::IFLA_BR_BRIDGE_ID,
+        "bridge_id",
+        "bridge_id",
+        Fmt::BridgeId,
+    ),
+    (
+        li::IFLA_BR_ROOT_ID,
+        "root_id",
+        "designated_root",
+        Fmt::BridgeId,
+    ),
+    (li::IFLA_BR_ROOT_PORT, "root_port", "root_port", Fmt::Num),
+    (
+        li::IFLA_BR_ROOT_PATH_COST,
+        "root_path_cost",
+        "root_path_cost",
+        Fmt::Num,
+    ),
+    (
+        li::IFLA_BR_TOPOLOGY_CHANGE,
+        "topology_change",
+        "topology_change",
+        Fmt::Num,
+    ),
     (
         li::IFLA_BR_TOPOLOGY_CHANGE_DETECTED,
         "topology_change_detected",
+        "topology_change_detected",
         Fmt::Num,
     ),
-    (li::IFLA_BR_HELLO_TIMER, "hello_timer", Fmt::Timer),
-    (li::IFLA_BR_TCN_TIMER, "tcn_timer", Fmt::Timer),
+    (
+        li::IFLA_BR_HELLO_TIMER,
+        "hello_timer",
+        "hello_timer",
+        Fmt::Timer,
+    ),
+    (li::IFLA_BR_TCN_TIMER, "tcn_timer", "tcn_timer", Fmt::Timer),
     (
         li::IFLA_BR_TOPOLOGY_CHANGE_TIMER,
         "topology_change_timer",
+        "topology_change_timer",
         Fmt::Timer,
     ),
-    (li::IFLA_BR_GC_TIMER, "gc_timer", Fmt::Timer),
-    (li::IFLA_BR_VLAN_DEFAULT_PVID, "vlan_default_pvid", Fmt::Num),
+    (li::IFLA_BR_GC_TIMER, "gc_timer", "gc_timer", Fmt::Timer),
+    (
+        li::IFLA_BR_VLAN_DEFAULT_PVID,
+        "vlan_default_pvid",
+        "vlan_default_pvid",
+        Fmt::Num,
+    ),
     (
         li::IFLA_BR_VLAN_STATS_ENABLED,
+        "vlan_stats_enabled",
         "vlan_stats_enabled",
         Fmt::Num,
     ),
     (
         li::IFLA_BR_VLAN_STATS_PER_PORT,
         "vlan_stats_per_port",
+        "vlan_stats_per_port",
         Fmt::Num,
     ),
-    (li::IFLA_BR_GROUP_FWD_MASK, "group_fwd_mask", Fmt::Hex),
-    (li::IFLA_BR_GROUP_ADDR, "group_addr", Fmt::Mac),
-    (li::IFLA_BR_MCAST_SNOOPING, "mcast_snooping", Fmt::Num),
-    (li::IFLA_BR_MULTI_BOOLOPT, "", Fmt::BoolOpts),
-    (li::IFLA_BR_MCAST_ROUTER, "mcast_router", Fmt::Num),
+    (
+        li::IFLA_BR_GROUP_FWD_MASK,
+        "group_fwd_mask",
+        "group_fwd_mask",
+        Fmt::Hex,
+    ),
+    (
+        li::IFLA_BR_GROUP_ADDR,
+        "group_addr",
+        "group_address",
+        Fmt::Mac,
+    ),
+    (
+        li::IFLA_BR_MCAST_SNOOPING,
+        "mcast_snooping",
+        "mcast_snooping",
+        Fmt::Num,
+    ),
+    (li::IFLA_BR_MULTI_BOOLOPT, "", "", Fmt::BoolOpts),
+    (
+        li::IFLA_BR_MCAST_ROUTER,
+        "mcast_router",
+        "mcast_router",
+        Fmt::Num,
+    ),
     (
         li::IFLA_BR_MCAST_QUERY_USE_IFADDR,
         "mcast_query_use_ifaddr",
+        "mcast_query_use_ifaddr",
         Fmt::Num,
     ),
-    (li::IFLA_BR_MCAST_QUERIER, "mcast_querier", Fmt::Num),
+    (
+        li::IFLA_BR_MCAST_QUERIER,
+        "mcast_querier",
+        "mcast_querier",
+        Fmt::Num,
+    ),
     (
         li::IFLA_BR_MCAST_HASH_ELASTICITY,
         "mcast_hash_elasticity",
+        "mcast_hash_elasticity",
         Fmt::Num,
     ),
-    (li::IFLA_BR_MCAST_HASH_MAX, "mcast_hash_max", Fmt::Num),
+    (
+        li::IFLA_BR_MCAST_HASH_MAX,
+        "mcast_hash_max",
+        "mcast_hash_max",
+        Fmt::Num,
+    ),
     (
         li::IFLA_BR_MCAST_LAST_MEMBER_CNT,
         "mcast_last_member_cnt",
+        "mcast_last_member_count",
         Fmt::Num,
     ),
     (
         li::IFLA_BR_MCAST_STARTUP_QUERY_CNT,
         "mcast_startup_query_cnt",
+        "mcast_startup_query_count",
         Fmt::Num,
     ),
     (
         li::IFLA_BR_MCAST_LAST_MEMBER_INTVL,
         "mcast_last_member_intvl",
+        "mcast_last_member_interval",
         Fmt::Num,
     ),
     (
         li::IFLA_BR_MCAST_MEMBERSHIP_INTVL,
         "mcast_membership_intvl",
+        "mcast_membership_interval",
         Fmt::Num,
     ),
     (
         li::IFLA_BR_MCAST_QUERIER_INTVL,
         "mcast_querier_intvl",
+        "mcast_querier_interval",
         Fmt::Num,
     ),
-    (li::IFLA_BR_MCAST_QUERY_INTVL, "mcast_query_intvl", Fmt::Num),
+    (
+        li::IFLA_BR_MCAST_QUERY_INTVL,
+        "mcast_query_intvl",
+        "mcast_query_interval",
+        Fmt::Num,
+    ),
     (
         li::IFLA_BR_MCAST_QUERY_RESPONSE_INTVL,
         "mcast_query_response_intvl",
+        "mcast_query_response_interval",
         Fmt::Num,
     ),
     (
         li::IFLA_BR_MCAST_STARTUP_QUERY_INTVL,
         "mcast_startup_query_intvl",
+        "mcast_startup_query_interval",
         Fmt::Num,
     ),
     (
         li::IFLA_BR_MCAST_STATS_ENABLED,
+        "mcast_stats_enabled",
         "mcast_stats_enabled",
         Fmt::Num,
     ),
     (
         li::IFLA_BR_MCAST_IGMP_VERSION,
         "mcast_igmp_version",
+        "mcast_igmp_version",
         Fmt::Num,
     ),
-    (li::IFLA_BR_MCAST_MLD_VERSION, "mcast_mld_version", Fmt::Num),
-    (li::IFLA_BR_NF_CALL_IPTABLES, "nf_call_iptables", Fmt::Num),
-    (li::IFLA_BR_NF_CALL_IP6TABLES, "nf_call_ip6tables", Fmt::Num),
-    (li::IFLA_BR_NF_CALL_ARPTABLES, "nf_call_arptables", Fmt::Num),
+    (
+        li::IFLA_BR_MCAST_MLD_VERSION,
+        "mcast_mld_version",
+        "mcast_mld_version",
+        Fmt::Num,
+    ),
+    (
+        li::IFLA_BR_NF_CALL_IPTABLES,
+        "nf_call_iptables",
+        "nf_call_iptables",
+        Fmt::Num,
+    ),
+    (
+        li::IFLA_BR_NF_CALL_IP6TABLES,
+        "nf_call_ip6tables",
+        "nf_call_ip6tables",
+        Fmt::Num,
+    ),
+    (
+        li::IFLA_BR_NF_CALL_ARPTABLES,
+        "nf_call_arptables",
+        "nf_call_arptables",
+        Fmt::Num,
+    ),
 ];
 
 /// IFLA_BRPORT_* in the order and with the names of iproute2 6.1's
-/// `bridge_slave_print_opt`.
-const BRPORT_KEYS: &[(u16, &str, Fmt)] = &[
-    (li::IFLA_BRPORT_STATE, "state", Fmt::PortState),
-    (li::IFLA_BRPORT_PRIORITY, "priority", Fmt::Num),
-    (li::IFLA_BRPORT_COST, "cost", Fmt::Num),
-    (li::IFLA_BRPORT_MODE, "hairpin", Fmt::Bool),
-    (li::IFLA_BRPORT_GUARD, "guard", Fmt::Bool),
-    (li::IFLA_BRPORT_PROTECT, "root_block", Fmt::Bool),
-    (li::IFLA_BRPORT_FAST_LEAVE, "fastleave", Fmt::Bool),
-    (li::IFLA_BRPORT_LEARNING, "learning", Fmt::Bool),
-    (li::IFLA_BRPORT_UNICAST_FLOOD, "flood", Fmt::Bool),
-    (li::IFLA_BRPORT_ID, "id", Fmt::Hex),
-    (li::IFLA_BRPORT_NO, "no", Fmt::Hex),
-    (li::IFLA_BRPORT_DESIGNATED_PORT, "designated_port", Fmt::Num),
-    (li::IFLA_BRPORT_DESIGNATED_COST, "designated_cost", Fmt::Num),
-    (li::IFLA_BRPORT_BRIDGE_ID, "bridge_id", Fmt::BridgeId),
-    (li::IFLA_BRPORT_ROOT_ID, "root_id", Fmt::BridgeId),
-    (li::IFLA_BRPORT_HOLD_TIMER, "hold_timer", Fmt::Timer),
+/// `bridge_slave_print_opt`: the JSON key, then the word of the text form.
+const BRPORT_KEYS: &[(u16, &str, &str, Fmt)] = &[
+    (li::IFLA_BRPORT_STATE, "state", "state", Fmt::PortState),
+    (li::IFLA_BRPORT_PRIORITY, "priority", "priority", Fmt::Num),
+    (li::IFLA_BRPORT_COST, "cost", "cost", Fmt::Num),
+    (li::IFLA_BRPORT_MODE, "hairpin", "hairpin", Fmt::Bool),
+    (li::IFLA_BRPORT_GUARD, "guard", "guard", Fmt::Bool),
+    (
+        li::IFLA_BRPORT_PROTECT,
+        "root_block",
+        "root_block",
+        Fmt::Bool,
+    ),
+    (
+        li::IFLA_BRPORT_FAST_LEAVE,
+        "fastleave",
+        "fastleave",
+        Fmt::Bool,
+    ),
+    (li::IFLA_BRPORT_LEARNING, "learning", "learning", Fmt::Bool),
+    (li::IFLA_BRPORT_UNICAST_FLOOD, "flood", "flood", Fmt::Bool),
+    (li::IFLA_BRPORT_ID, "id", "port_id", Fmt::Hex),
+    (li::IFLA_BRPORT_NO, "no", "port_no", Fmt::Hex),
+    (
+        li::IFLA_BRPORT_DESIGNATED_PORT,
+        "designated_port",
+        "designated_port",
+        Fmt::Num,
+    ),
+    (
+        li::IFLA_BRPORT_DESIGNATED_COST,
+        "designated_cost",
+        "designated_cost",
+        Fmt::Num,
+    ),
+    (
+        li::IFLA_BRPORT_BRIDGE_ID,
+        "bridge_id",
+        "designated_bridge",
+        Fmt::BridgeId,
+    ),
+    (
+        li::IFLA_BRPORT_ROOT_ID,
+        "root_id",
+        "designated_root",
+        Fmt::BridgeId,
+    ),
+    (
+        li::IFLA_BRPORT_HOLD_TIMER,
+        "hold_timer",
+        "hold_timer",
+        Fmt::Timer,
+    ),
     (
         li::IFLA_BRPORT_MESSAGE_AGE_TIMER,
+        "message_age_timer",
         "message_age_timer",
         Fmt::Timer,
     ),
     (
         li::IFLA_BRPORT_FORWARD_DELAY_TIMER,
         "forward_delay_timer",
+        "forward_delay_timer",
         Fmt::Timer,
     ),
     (
         li::IFLA_BRPORT_TOPOLOGY_CHANGE_ACK,
         "topology_change_ack",
+        "topology_change_ack",
         Fmt::Num,
     ),
-    (li::IFLA_BRPORT_CONFIG_PENDING, "config_pending", Fmt::Num),
-    (li::IFLA_BRPORT_PROXYARP, "proxy_arp", Fmt::Bool),
-    (li::IFLA_BRPORT_PROXYARP_WIFI, "proxy_arp_wifi", Fmt::Bool),
+    (
+        li::IFLA_BRPORT_CONFIG_PENDING,
+        "config_pending",
+        "config_pending",
+        Fmt::Num,
+    ),
+    (
+        li::IFLA_BRPORT_PROXYARP,
+        "proxy_arp",
+        "proxy_arp",
+        Fmt::Bool,
+    ),
+    (
+        li::IFLA_BRPORT_PROXYARP_WIFI,
+        "proxy_arp_wifi",
+        "proxy_arp_wifi",
+        Fmt::Bool,
+    ),
     (
         li::IFLA_BRPORT_MULTICAST_ROUTER,
         "multicast_router",
+        "mcast_router",
         Fmt::Num,
     ),
-    (li::IFLA_BRPORT_MCAST_FLOOD, "mcast_flood", Fmt::Bool),
-    (li::IFLA_BRPORT_BCAST_FLOOD, "bcast_flood", Fmt::Bool),
+    (
+        li::IFLA_BRPORT_FAST_LEAVE,
+        "",
+        "mcast_fast_leave",
+        Fmt::TextBool,
+    ),
+    (
+        li::IFLA_BRPORT_MCAST_FLOOD,
+        "mcast_flood",
+        "mcast_flood",
+        Fmt::Bool,
+    ),
+    (
+        li::IFLA_BRPORT_BCAST_FLOOD,
+        "bcast_flood",
+        "bcast_flood",
+        Fmt::Bool,
+    ),
     (
         li::IFLA_BRPORT_MCAST_TO_UCAST,
         "mcast_to_unicast",
+        "mcast_to_unicast",
         Fmt::Bool,
     ),
-    (li::IFLA_BRPORT_NEIGH_SUPPRESS, "neigh_suppress", Fmt::Bool),
+    (
+        li::IFLA_BRPORT_NEIGH_SUPPRESS,
+        "neigh_suppress",
+        "neigh_suppress",
+        Fmt::Bool,
+    ),
     (
         li::IFLA_BRPORT_GROUP_FWD_MASK,
         "group_fwd_mask",
+        "group_fwd_mask",
         Fmt::HexStr,
     ),
-    (li::IFLA_BRPORT_VLAN_TUNNEL, "vlan_tunnel", Fmt::Bool),
-    (li::IFLA_BRPORT_ISOLATED, "isolated", Fmt::Bool),
-    (li::IFLA_BRPORT_BACKUP_PORT, "backup_port", Fmt::Dev),
-    (li::IFLA_BRPORT_LOCKED, "locked", Fmt::Bool),
+    (
+        li::IFLA_BRPORT_VLAN_TUNNEL,
+        "vlan_tunnel",
+        "vlan_tunnel",
+        Fmt::Bool,
+    ),
+    (li::IFLA_BRPORT_ISOLATED, "isolated", "isolated", Fmt::Bool),
+    (
+        li::IFLA_BRPORT_BACKUP_PORT,
+        "backup_port",
+        "backup_port",
+        Fmt::Dev,
+    ),
+    (li::IFLA_BRPORT_LOCKED, "locked", "locked", Fmt::Bool),
 ];
 
 /// BR_STATE_* names as ip prints a port state.
@@ -409,80 +626,110 @@ fn hex0(v: u64) -> String {
     super::format::c_alt_hex(v)
 }
 
-/// The `info_data` / `info_slave_data` pairs of `attrs` for the keys of `table`.
+/// The `info_data` / `info_slave_data` pairs of `attrs` for the keys of `table`, and the
+/// text `ip -d` prints for them (`word value ` each).
 fn keyed(
     attrs: ferroute_codec::nl::AttrIter<'_>,
-    table: &[(u16, &str, Fmt)],
+    table: &[(u16, &str, &str, Fmt)],
     names: &LinkNames,
-) -> Vec<(String, Value)> {
+) -> (Vec<(String, Value)>, String) {
     let Ok(idx) = ferroute_codec::nl::AttrIndex::<64>::new(attrs) else {
-        return Vec::new();
+        return (Vec::new(), String::new());
     };
     let mut out: Vec<(String, Value)> = Vec::new();
-    for &(ty, key, fmt) in table {
+    let mut text = String::new();
+    for &(ty, key, word, fmt) in table {
         let Some(a) = idx.get(ty) else { continue };
         let num = a.as_uint().ok();
-        let v: Value = match fmt {
+        let (v, t): (Value, String) = match fmt {
             Fmt::Num => match num {
-                Some(n) => n.into(),
+                Some(n) => (n.into(), n.to_string()),
                 None => continue,
             },
             Fmt::Bool => match num {
-                Some(n) => (n != 0).into(),
+                Some(n) => ((n != 0).into(), on_off(n != 0).into()),
                 None => continue,
             },
+            Fmt::TextBool => {
+                if let Some(n) = num {
+                    let _ = write!(text, "{word} {} ", on_off(n != 0));
+                }
+                continue;
+            }
+            // clock_t hundredths: JSON "%i.%.2i" (ip_json writes floats with two
+            // decimals), text "%4i.%.2i"
             Fmt::Timer => match num {
-                Some(n) => (n as f64 / 100.0).into(),
+                Some(n) => (
+                    (n as f64 / 100.0).into(),
+                    format!("{:4}.{:02}", n / 100, n % 100),
+                ),
                 None => continue,
             },
             Fmt::Hex => match num {
-                Some(n) => hex0(n).into(),
+                Some(n) => (hex0(n).into(), hex0(n)),
                 None => continue,
             },
             Fmt::HexStr => {
                 let Some(n) = num else { continue };
                 out.push((key.into(), hex0(n).into()));
                 out.push((format!("{key}_str"), format!("{n:#x}").into()));
+                let _ = write!(text, "{word} {} {word}_str {n:#x} ", hex0(n));
                 continue;
             }
             Fmt::BridgeId => match a.as_ref::<li::IflaBridgeId>() {
                 Ok(id) => {
                     let (p, m) = (id.prio(), id.addr());
-                    format!(
+                    let s = format!(
                         "{:02x}{:02x}.{:x}:{:x}:{:x}:{:x}:{:x}:{:x}",
                         p[0], p[1], m[0], m[1], m[2], m[3], m[4], m[5]
-                    )
-                    .into()
+                    );
+                    (s.clone().into(), s)
                 }
                 Err(_) => continue,
             },
-            Fmt::Mac => lladdr(a.payload(), 1).into(),
+            Fmt::Mac => {
+                let s = lladdr(a.payload(), 1);
+                (s.clone().into(), s)
+            }
             Fmt::PortState => match num {
-                Some(n) => names::name_or_number(BR_STATES, n as u32).into(),
+                Some(n) => {
+                    let s = names::name_or_number(BR_STATES, n as u32);
+                    (s.clone().into(), s)
+                }
                 None => continue,
             },
             Fmt::Dev => match num.and_then(|n| names.owned(n as u32)) {
-                Some(n) => n.into(),
+                Some(n) => (n.clone().into(), n),
                 None => continue,
             },
-            Fmt::VlanProto => match a.as_be16() {
-                Ok(0x8100) => "802.1Q".into(),
-                Ok(0x88a8) => "802.1ad".into(),
-                Ok(p) => format!("{p:#x}").into(),
-                Err(_) => continue,
-            },
+            Fmt::VlanProto => {
+                let s = match a.as_be16() {
+                    Ok(0x8100) => "802.1Q".to_string(),
+                    Ok(0x88a8) => "802.1ad".to_string(),
+                    Ok(p) => format!("{p:#x}"),
+                    Err(_) => continue,
+                };
+                (s.clone().into(), s)
+            }
             Fmt::BoolOpts => {
                 if let Ok(b) = a.as_ref::<li::BrBoolOptMulti>() {
                     let on = |bit: u32| u64::from(b.optval() & (1 << bit) != 0);
-                    out.push(("no_linklocal_learn".into(), on(0).into()));
-                    out.push(("mcast_vlan_snooping".into(), on(1).into()));
+                    for (k, bit) in [("no_linklocal_learn", 0), ("mcast_vlan_snooping", 1)] {
+                        out.push((k.into(), on(bit).into()));
+                        let _ = write!(text, "{k} {} ", on(bit));
+                    }
                 }
                 continue;
             }
         };
         out.push((key.into(), v));
+        let _ = write!(text, "{word} {t} ");
     }
-    out
+    (out, text)
+}
+
+fn on_off(b: bool) -> &'static str {
+    if b { "on" } else { "off" }
 }
 
 fn set_group(v: &mut VxlanInfo, ip: std::net::IpAddr) {
