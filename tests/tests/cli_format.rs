@@ -903,6 +903,7 @@ fn qdiscs_like_tc() {
                 parent,
                 refcnt,
                 options,
+                stats: None,
             }
         };
     let root = 0xffff_ffff;
@@ -987,6 +988,8 @@ fn classes_text_like_tc() {
             burst: 15360,
             cburst: 1600,
         },
+        stats: None,
+        htb_xstats: None,
     };
     assert_eq!(class_text(&c), fixture("class.txt"));
 }
@@ -1465,6 +1468,7 @@ fn more_tc_like_tc() {
                 parent,
                 refcnt,
                 options,
+                stats: None,
             }
         };
     let rows = [
@@ -1552,6 +1556,8 @@ fn more_tc_like_tc() {
             index: 1,
             refcnt: 1,
             bindcnt: 1,
+            tm: None,
+            stats: None,
         }],
     };
     let ht = FilterOptions::U32 {
@@ -1637,6 +1643,7 @@ fn htb_default_zero_is_plain_zero_like_tc() {
             direct_packets_stat: 0,
             direct_qlen: Some(1000),
         },
+        stats: None,
     };
     assert_eq!(
         qdisc_text(&row),

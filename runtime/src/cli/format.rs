@@ -2123,6 +2123,105 @@ pub struct QdiscRow {
     pub refcnt: u32,
     /// TCA_OPTIONS.
     pub options: QdiscOptions,
+    /// TCA_STATS2 (printed with `-s`).
+    pub stats: Option<TcStatsRow>,
+}
+
+/// A qdisc's or class's TCA_STATS2 (TCA_STATS_*), the counters `tc -s` prints.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct TcStatsRow {
+    /// TCA_STATS_BASIC: bytes and packets (TCA_STATS_PKT64 when present).
+    pub basic: Option<(u64, u64)>,
+    /// TCA_STATS_QUEUE: qlen, backlog, drops, requeues, overlimits.
+    pub queue: Option<TcQueueStats>,
+    /// TCA_STATS_RATE_EST64 or TCA_STATS_RATE_EST: bytes/s and packets/s.
+    pub rate_est: Option<(u64, u64)>,
+    /// Whether the 32-bit TCA_STATS_RATE_EST was there (tc then starts no new line
+    /// before the backlog).
+    pub rate_est32: bool,
+}
+
+/// struct gnet_stats_queue.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct TcQueueStats {
+    /// qlen.
+    pub qlen: u32,
+    /// backlog (bytes).
+    pub backlog: u32,
+    /// drops.
+    pub drops: u32,
+    /// requeues.
+    pub requeues: u32,
+    /// overlimits.
+    pub overlimits: u32,
+}
+
+/// An htb class's TCA_XSTATS (struct tc_htb_xstats).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct HtbXstats {
+    /// lends.
+    pub lends: u32,
+    /// borrows.
+    pub borrows: u32,
+    /// giants.
+    pub giants: u32,
+    /// tokens.
+    pub tokens: i32,
+    /// ctokens.
+    pub ctokens: i32,
+}
+
+/// The statistics' JSON keys as tc's print_tcstats2_attr puts them.
+fn tc_stats_json(m: &mut Obj, st: &TcStatsRow) {
+    if let Some((bytes, packets)) = st.basic {
+        put(m, "bytes", bytes);
+        put(m, "packets", packets);
+    }
+    if let Some(q) = st.queue {
+        put(m, "drops", q.drops);
+        put(m, "overlimits", q.overlimits);
+        put(m, "requeues", q.requeues);
+    }
+    if let Some((bps, pps)) = st.rate_est {
+        put(m, "rate", bps);
+        put(m, "pps", pps);
+    }
+    if let Some(q) = st.queue {
+        put(m, "backlog", q.backlog);
+        put(m, "qlen", q.qlen);
+    }
+}
+
+/// The statistics' text as tc's print_tcstats2_attr writes it with `prefix` before each
+/// line (`Sent ... \n backlog ...`, no final newline).
+fn tc_stats_text(st: &TcStatsRow, prefix: &str) -> String {
+    let mut s = String::new();
+    if let Some((bytes, packets)) = st.basic {
+        let _ = write!(s, "{prefix}Sent {bytes} bytes {packets} pkt");
+    }
+    if let Some(q) = st.queue {
+        let _ = write!(
+            s,
+            " (dropped {}, overlimits {} requeues {}) ",
+            q.drops, q.overlimits, q.requeues
+        );
+    }
+    if let Some((bps, pps)) = st.rate_est {
+        let _ = write!(s, "\n{prefix}rate {} {pps}pps", tc_rate(bps));
+    }
+    if let Some(q) = st.queue {
+        if !st.rate_est32 {
+            s.push('\n');
+        }
+        let _ = write!(
+            s,
+            "{prefix}backlog {} {}p requeues {}",
+            tc_size(q.backlog),
+            q.qlen,
+            q.requeues
+        );
+    }
+    s
 }
 
 fn qdisc_options_json(o: &QdiscOptions) -> Obj {
@@ -2232,7 +2331,8 @@ fn qdisc_options_text(o: &QdiscOptions) -> String {
     }
 }
 
-/// One element of `tc -j qdisc show`.
+/// One element of `tc -j qdisc show`: with [`QdiscRow::stats`], `tc -j -s` (the
+/// counters after the options).
 pub fn qdisc_json(r: &QdiscRow) -> Value {
     let mut m = Obj::new();
     put(&mut m, "kind", r.kind.clone());
@@ -2249,10 +2349,14 @@ pub fn qdisc_json(r: &QdiscRow) -> Value {
         put(&mut m, "refcnt", r.refcnt);
     }
     put(&mut m, "options", qdisc_options_json(&r.options));
+    if let Some(st) = &r.stats {
+        tc_stats_json(&mut m, st);
+    }
     Value::Object(m)
 }
 
-/// `tc qdisc show` text for one qdisc.
+/// `tc qdisc show` text for one qdisc; with [`QdiscRow::stats`], `tc -s` (two more
+/// lines).
 pub fn qdisc_text(r: &QdiscRow) -> String {
     let mut s = format!("qdisc {} {:x}:", r.kind, r.handle >> 16);
     if let Some(d) = &r.dev {
@@ -2269,6 +2373,10 @@ pub fn qdisc_text(r: &QdiscRow) -> String {
     s.push(' ');
     s.push_str(&qdisc_options_text(&r.options));
     s.push('\n');
+    if let Some(st) = &r.stats {
+        s.push_str(&tc_stats_text(st, " "));
+        s.push('\n');
+    }
     s
 }
 
@@ -2309,6 +2417,10 @@ pub struct ClassRow {
     pub leaf: u32,
     /// TCA_OPTIONS.
     pub options: ClassOptions,
+    /// TCA_STATS2 (printed with `-s`).
+    pub stats: Option<TcStatsRow>,
+    /// An htb class's TCA_XSTATS (printed with `-s`).
+    pub htb_xstats: Option<HtbXstats>,
 }
 
 /// One element of `tc -j class show` (tc 6.1 prints text for `-j class`, so these keys
@@ -2346,6 +2458,21 @@ pub fn class_json(r: &ClassRow) -> Value {
             put(&mut m, "cburst", *cburst);
         }
         ClassOptions::Other(kv) => m.extend(kv.iter().cloned()),
+    }
+    // tc 6.2+ (the first with class JSON): a "stats" object, htb's xstats inside it
+    if r.stats.is_some() || r.htb_xstats.is_some() {
+        let mut st = Obj::new();
+        if let Some(s) = &r.stats {
+            tc_stats_json(&mut st, s);
+        }
+        if let Some(x) = r.htb_xstats {
+            put(&mut st, "lended", x.lends);
+            put(&mut st, "borrowed", x.borrows);
+            put(&mut st, "giants", x.giants);
+            put(&mut st, "tokens", x.tokens);
+            put(&mut st, "ctokens", x.ctokens);
+        }
+        put(&mut m, "stats", st);
     }
     Value::Object(m)
 }
@@ -2392,6 +2519,19 @@ pub fn class_text(r: &ClassRow) -> String {
         }
     }
     s.push('\n');
+    // tc 6.1's print_class: the statistics and a newline, then the kind's xstats and
+    // a newline
+    if let Some(st) = &r.stats {
+        s.push_str(&tc_stats_text(st, " "));
+        s.push('\n');
+    }
+    if let Some(x) = r.htb_xstats {
+        let _ = write!(
+            s,
+            " lended: {} borrowed: {} giants: {}\n tokens: {} ctokens: {}\n\n",
+            x.lends, x.borrows, x.giants, x.tokens, x.ctokens
+        );
+    }
     s
 }
 
@@ -2443,6 +2583,42 @@ pub struct TcActionRow {
     pub refcnt: i32,
     /// tc_gen bindcnt.
     pub bindcnt: i32,
+    /// The action's struct tcf_t (its TCA_*_TM; printed with `-s`).
+    pub tm: Option<ActionTimes>,
+    /// TCA_ACT_STATS (printed with `-s`).
+    pub stats: Option<TcStatsRow>,
+}
+
+/// struct tcf_t: an action's ages in clock ticks (USER_HZ, 100 a second).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct ActionTimes {
+    /// install.
+    pub install: u64,
+    /// lastuse.
+    pub lastuse: u64,
+    /// firstuse.
+    pub firstuse: u64,
+    /// expires.
+    pub expires: u64,
+}
+
+/// USER_HZ: the clock ticks of a second in tcf_t (tc's get_user_hz).
+const USER_HZ: u64 = 100;
+
+impl ActionTimes {
+    /// tc's print_tm: the non-zero ages in whole seconds, JSON key and text word.
+    fn parts(&self) -> Vec<(&'static str, &'static str, u64)> {
+        [
+            ("installed", "installed", self.install),
+            ("last_used", "used", self.lastuse),
+            ("first_used", "firstused", self.firstuse),
+            ("expires", "expires", self.expires),
+        ]
+        .into_iter()
+        .filter(|p| p.2 != 0)
+        .map(|(k, w, v)| (k, w, v / USER_HZ))
+        .collect()
+    }
 }
 
 fn action_json(a: &TcActionRow) -> Value {
@@ -2476,6 +2652,16 @@ fn action_json(a: &TcActionRow) -> Value {
     put(&mut m, "index", a.index);
     put(&mut m, "ref", a.refcnt);
     put(&mut m, "bind", a.bindcnt);
+    if let Some(tm) = &a.tm {
+        for (k, _, v) in tm.parts() {
+            put(&mut m, k, v);
+        }
+    }
+    if let Some(st) = &a.stats {
+        let mut o = Obj::new();
+        tc_stats_json(&mut o, st);
+        put(&mut m, "stats", o);
+    }
     Value::Object(m)
 }
 
@@ -2505,9 +2691,20 @@ fn action_text(a: &TcActionRow) -> String {
     }
     let _ = write!(
         s,
-        "\n\tindex {} ref {} bind {}\n",
+        "\n\tindex {} ref {} bind {}",
         a.index, a.refcnt, a.bindcnt
     );
+    if let Some(tm) = &a.tm {
+        for (_, w, v) in tm.parts() {
+            let _ = write!(s, " {w} {v} sec");
+        }
+    }
+    s.push('\n');
+    if let Some(st) = &a.stats {
+        s.push_str("\tAction statistics:\n");
+        s.push_str(&tc_stats_text(st, "\t"));
+        s.push('\n');
+    }
     s
 }
 
@@ -3165,19 +3362,54 @@ pub fn render_rules(rows: &[RuleRow], g: &super::parse::GlobalOpts) -> String {
     listing(rows, g, |r| rule_json(r, &o), |r| rule_text(r, &o))
 }
 
-/// The whole output of `tc [-j [-p]] qdisc show`.
+/// The whole output of `tc [-j [-p]] [-s] qdisc show`.
 pub fn render_qdiscs(rows: &[QdiscRow], g: &super::parse::GlobalOpts) -> String {
-    listing(rows, g, qdisc_json, qdisc_text)
+    if g.stats > 0 {
+        return listing(rows, g, qdisc_json, qdisc_text);
+    }
+    // statistics only with -s
+    let bare = |r: &QdiscRow| QdiscRow {
+        stats: None,
+        ..r.clone()
+    };
+    listing(rows, g, |r| qdisc_json(&bare(r)), |r| qdisc_text(&bare(r)))
 }
 
-/// The whole output of `tc [-j [-p]] class show`.
+/// The whole output of `tc [-j [-p]] [-s] class show`.
 pub fn render_classes(rows: &[ClassRow], g: &super::parse::GlobalOpts) -> String {
-    listing(rows, g, class_json, class_text)
+    if g.stats > 0 {
+        return listing(rows, g, class_json, class_text);
+    }
+    let bare = |r: &ClassRow| ClassRow {
+        stats: None,
+        htb_xstats: None,
+        ..r.clone()
+    };
+    listing(rows, g, |r| class_json(&bare(r)), |r| class_text(&bare(r)))
 }
 
-/// The whole output of `tc [-j [-p]] filter show`.
+/// The whole output of `tc [-j [-p]] [-s] filter show` (actions' ages and statistics
+/// only with `-s`).
 pub fn render_filters(rows: &[FilterRow], g: &super::parse::GlobalOpts) -> String {
-    listing(rows, g, filter_json, filter_text)
+    if g.stats > 0 {
+        return listing(rows, g, filter_json, filter_text);
+    }
+    let bare = |r: &FilterRow| {
+        let mut r = r.clone();
+        if let Some(FilterOptions::U32 { actions, .. }) = &mut r.options {
+            for a in actions {
+                a.tm = None;
+                a.stats = None;
+            }
+        }
+        r
+    };
+    listing(
+        rows,
+        g,
+        |r| filter_json(&bare(r)),
+        |r| filter_text(&bare(r)),
+    )
 }
 
 /// Writes JSON byte for byte like iproute2's `json_writer` (what `ip -j` and `ip -j -p`

@@ -1026,6 +1026,65 @@ pub fn qdisc_row(m: &TcMessage<'_>, names: &LinkNames) -> QdiscRow {
         parent: m.parent().0,
         refcnt: m.header().tcm_info(),
         options: qdisc_options(m),
+        stats: tc_stats(m),
+    }
+}
+
+/// TCA_STATS2 of a qdisc or class.
+fn tc_stats(m: &TcMessage<'_>) -> Option<TcStatsRow> {
+    stats_row(m.index().ok()?.stats2().ok().flatten()?.raw())
+}
+
+/// A TCA_STATS_* list (TCA_STATS2, TCA_ACT_STATS) as a row.
+fn stats_row(attrs: ferroute_codec::nl::AttrIter<'_>) -> Option<TcStatsRow> {
+    use ferroute_codec::rtnl::tc::TcStatsIndex;
+    let i = TcStatsIndex::new(attrs).ok()?;
+    let pkt64 = i.pkt64().ok().flatten().filter(|&p| p != 0);
+    let rate32 = i.rate_est().ok().flatten();
+    Some(TcStatsRow {
+        basic: i
+            .basic()
+            .ok()
+            .flatten()
+            .map(|b| (b.bytes(), pkt64.unwrap_or(u64::from(b.packets())))),
+        queue: i.queue().ok().flatten().map(|q| TcQueueStats {
+            qlen: q.qlen(),
+            backlog: q.backlog(),
+            drops: q.drops(),
+            requeues: q.requeues(),
+            overlimits: q.overlimits(),
+        }),
+        rate_est: match i.rate_est64().ok().flatten() {
+            Some(r) => Some((r.bps(), r.pps())),
+            None => rate32
+                .as_ref()
+                .map(|r| (u64::from(r.bps()), u64::from(r.pps()))),
+        },
+        rate_est32: rate32.is_some(),
+    })
+}
+
+/// An htb class's xstats (TCA_STATS_APP, else TCA_XSTATS).
+fn htb_xstats(m: &TcMessage<'_>) -> Option<HtbXstats> {
+    use ferroute_codec::rtnl::tc::{TCA_STATS_APP, qdisc::TcXstats};
+    let app = m
+        .index()
+        .ok()
+        .and_then(|i| i.stats2().ok().flatten())
+        .and_then(|n| n.raw().find(TCA_STATS_APP));
+    let x = match app {
+        Some(a) => TcXstats::decode(m.kind(), a),
+        None => m.xstats()?,
+    };
+    match x {
+        TcXstats::Htb(h) => Some(HtbXstats {
+            lends: h.lends(),
+            borrows: h.borrows(),
+            giants: h.giants(),
+            tokens: h.tokens(),
+            ctokens: h.ctokens(),
+        }),
+        _ => None,
     }
 }
 
@@ -1064,6 +1123,8 @@ pub fn class_row(m: &TcMessage<'_>, names: &LinkNames) -> ClassRow {
         parent: m.parent().0,
         leaf: m.header().tcm_info(),
         options,
+        stats: tc_stats(m),
+        htb_xstats: htb_xstats(m),
     }
 }
 
@@ -1082,13 +1143,23 @@ fn actions(
             index: 0,
             refcnt: 0,
             bindcnt: 0,
+            tm: None,
+            stats: ferroute_codec::rtnl::tc::action::ActIndex::new(entry.raw())
+                .ok()
+                .and_then(|i| i.stats().ok().flatten())
+                .and_then(|n| stats_row(n.raw())),
+        };
+        let times = |t: ferroute_codec::rtnl::tc::structs::TcfT| ActionTimes {
+            install: t.install(),
+            lastuse: t.lastuse(),
+            firstuse: t.firstuse(),
+            expires: t.expires(),
         };
         match action_options(&entry) {
             Some(ActOptions::Mirred(n)) => {
-                if let Some(p) = ferroute_codec::rtnl::tc::action::MirredIndex::new(n.raw())
-                    .ok()
-                    .and_then(|i| i.parms().ok().flatten())
-                {
+                let i = ferroute_codec::rtnl::tc::action::MirredIndex::new(n.raw()).ok();
+                row.tm = i.as_ref().and_then(|i| i.tm().ok().flatten()).map(times);
+                if let Some(p) = i.and_then(|i| i.parms().ok().flatten()) {
                     row.mirred = Some((p.eaction(), names.owned(p.ifindex()).unwrap_or_default()));
                     row.control = p.action();
                     row.index = p.index();
@@ -1097,10 +1168,9 @@ fn actions(
                 }
             }
             Some(ActOptions::Gact(n)) => {
-                if let Some(p) = ferroute_codec::rtnl::tc::action::GactIndex::new(n.raw())
-                    .ok()
-                    .and_then(|i| i.parms().ok().flatten())
-                {
+                let i = ferroute_codec::rtnl::tc::action::GactIndex::new(n.raw()).ok();
+                row.tm = i.as_ref().and_then(|i| i.tm().ok().flatten()).map(times);
+                if let Some(p) = i.and_then(|i| i.parms().ok().flatten()) {
                     row.control = p.action();
                     row.index = p.index();
                     row.refcnt = p.refcnt();
