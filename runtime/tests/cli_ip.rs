@@ -1169,3 +1169,52 @@ fn mask_ages(s: &str) -> String {
     }
     out
 }
+
+#[test]
+fn tc_details_are_printed_like_tc() {
+    let Some(ns) = Ns::new() else { return };
+    ns.ip(&["link", "add", "e0", "type", "veth", "peer", "name", "e1"]);
+    ns.ip(&["link", "add", "e2", "type", "veth", "peer", "name", "e3"]);
+    for cmd in [
+        "qdisc add dev e0 root handle 1: htb default 10 r2q 5",
+        "class add dev e0 parent 1: classid 1:1 htb rate 100mbit",
+        "class add dev e0 parent 1:1 classid 1:10 htb rate 10mbit ceil 20mbit prio 2 quantum 1500",
+        "class add dev e0 parent 1:1 classid 1:20 htb rate 5gbit burst 100k",
+        "qdisc add dev e1 root tbf rate 1mbit burst 32kbit latency 400ms",
+        "qdisc add dev e2 root tbf rate 1mbit burst 32kbit latency 400ms peakrate 2mbit mtu 1600",
+        "qdisc add dev e3 root handle 3: bfifo limit 30000",
+    ] {
+        let ok = Command::new("tc")
+            .args(["-n", &ns.0])
+            .args(cmd.split(' '))
+            .status()
+            .unwrap()
+            .success();
+        assert!(ok, "tc {cmd}");
+    }
+    // tc -d: htb "ver 3.17"; tbf "burst SIZE/CELL mpu 0b ... linklayer ethernet" (JSON:
+    // "burst" as text, and with a peak rate "mtu" and a second "mpu" key); htb classes'
+    // quantum, linklayer, cells, mpu and level
+    same_output(
+        &ns,
+        "tc",
+        &[
+            &["-d", "qdisc", "show"],
+            &["-j", "-d", "qdisc", "show"],
+            &["-d", "class", "show", "dev", "e0"],
+            &["-d", "-s", "class", "show", "dev", "e0"],
+            &["-d", "-s", "qdisc", "show"],
+            &["-j", "-d", "-s", "qdisc", "show"],
+        ],
+    );
+    let q = iproute2_out(&ns, "tc", &["-j", "-d", "qdisc", "show", "dev", "e2"]);
+    assert!(
+        q.contains(r#""mpu":0,"mtu":"#) && q.contains(r#""linklayer":"ethernet""#),
+        "{q}"
+    );
+    let c = iproute2_out(&ns, "tc", &["-d", "class", "show", "dev", "e0"]);
+    assert!(
+        c.contains(" quantum 1500 ") && c.contains(" level 7 "),
+        "{c}"
+    );
+}

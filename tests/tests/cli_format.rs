@@ -904,6 +904,7 @@ fn qdiscs_like_tc() {
                 refcnt,
                 options,
                 stats: None,
+                details: None,
             }
         };
     let root = 0xffff_ffff;
@@ -990,6 +991,7 @@ fn classes_text_like_tc() {
         },
         stats: None,
         htb_xstats: None,
+        details: None,
     };
     assert_eq!(class_text(&c), fixture("class.txt"));
 }
@@ -1469,6 +1471,7 @@ fn more_tc_like_tc() {
                 refcnt,
                 options,
                 stats: None,
+                details: None,
             }
         };
     let rows = [
@@ -1644,6 +1647,7 @@ fn htb_default_zero_is_plain_zero_like_tc() {
             direct_qlen: Some(1000),
         },
         stats: None,
+        details: None,
     };
     assert_eq!(
         qdisc_text(&row),

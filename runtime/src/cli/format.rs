@@ -2125,6 +2125,46 @@ pub struct QdiscRow {
     pub options: QdiscOptions,
     /// TCA_STATS2 (printed with `-s`).
     pub stats: Option<TcStatsRow>,
+    /// What `tc -d` adds to the options.
+    pub details: Option<QdiscDetails>,
+}
+
+/// A rate's struct tc_ratespec fields `tc -d` prints.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct RateCell {
+    /// cell_log (printed as `1 << cell_log` after the size).
+    pub cell_log: u8,
+    /// mpu (bytes).
+    pub mpu: u16,
+}
+
+/// `tc -d` extras of a qdisc's options.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum QdiscDetails {
+    /// htb: tc_htb_glob version (`ver MAJOR.MINOR`).
+    Htb {
+        /// version.
+        version: u32,
+    },
+    /// tbf: the rate's and peak rate's cells, and the link layer.
+    Tbf {
+        /// The rate's cell_log and mpu.
+        rate: RateCell,
+        /// The peak rate's cell_log and mpu.
+        peak: RateCell,
+        /// TC_LINKLAYER_* of the rate.
+        linklayer: u8,
+    },
+}
+
+/// tc's sprint_linklayer.
+fn linklayer_name(l: u8) -> String {
+    match l {
+        0 => "unspec".into(),
+        1 => "ethernet".into(),
+        2 => "atm".into(),
+        n => n.to_string(),
+    }
 }
 
 /// A qdisc's or class's TCA_STATS2 (TCA_STATS_*), the counters `tc -s` prints.
@@ -2224,7 +2264,7 @@ fn tc_stats_text(st: &TcStatsRow, prefix: &str) -> String {
     s
 }
 
-fn qdisc_options_json(o: &QdiscOptions) -> Obj {
+fn qdisc_options_json(o: &QdiscOptions, d: Option<&QdiscDetails>) -> Obj {
     let mut m = Obj::new();
     match o {
         QdiscOptions::None | QdiscOptions::Ingress => {}
@@ -2236,11 +2276,39 @@ fn qdisc_options_json(o: &QdiscOptions) -> Obj {
             ..
         } => {
             put(&mut m, "rate", *rate);
-            put(&mut m, "burst", *burst);
-            if let Some(v) = minburst {
-                put(&mut m, "minburst", *v);
+            match d {
+                Some(QdiscDetails::Tbf {
+                    rate: c,
+                    peak,
+                    linklayer,
+                }) => {
+                    // tc -d: "burst" becomes "SIZE/CELL" text, then "mpu"; the peak
+                    // rate's "mtu" and a second "mpu"
+                    put(
+                        &mut m,
+                        "burst",
+                        format!("{}/{}", tc_size(*burst), 1u32 << c.cell_log),
+                    );
+                    put(&mut m, "mpu", c.mpu);
+                    if let Some(v) = minburst {
+                        put(
+                            &mut m,
+                            "mtu",
+                            format!("{}/{}", tc_size(*v), 1u32 << peak.cell_log),
+                        );
+                        m.insert(repeated_key("mpu", 1), peak.mpu.into());
+                    }
+                    put(&mut m, "lat", *lat);
+                    put(&mut m, "linklayer", linklayer_name(*linklayer));
+                }
+                _ => {
+                    put(&mut m, "burst", *burst);
+                    if let Some(v) = minburst {
+                        put(&mut m, "minburst", *v);
+                    }
+                    put(&mut m, "lat", *lat);
+                }
             }
-            put(&mut m, "lat", *lat);
         }
         QdiscOptions::Prio {
             bands,
@@ -2260,6 +2328,9 @@ fn qdisc_options_json(o: &QdiscOptions) -> Obj {
             put(&mut m, "r2q", *r2q);
             put(&mut m, "default", c_alt_hex((*default).into()));
             put(&mut m, "direct_packets_stat", *direct_packets_stat);
+            if let Some(QdiscDetails::Htb { version }) = d {
+                put(&mut m, "ver", htb_version(*version));
+            }
             if let Some(q) = direct_qlen {
                 put(&mut m, "direct_qlen", *q);
             }
@@ -2272,7 +2343,12 @@ fn qdisc_options_json(o: &QdiscOptions) -> Obj {
     m
 }
 
-fn qdisc_options_text(o: &QdiscOptions) -> String {
+/// htb's `ver` text: `MAJOR.MINOR` of tc_htb_glob version.
+fn htb_version(v: u32) -> String {
+    format!("{}.{}", v >> 16, v & 0xffff)
+}
+
+fn qdisc_options_text(o: &QdiscOptions, d: Option<&QdiscDetails>) -> String {
     match o {
         QdiscOptions::None => String::new(),
         QdiscOptions::Ingress => "---------------- ".into(),
@@ -2283,14 +2359,52 @@ fn qdisc_options_text(o: &QdiscOptions) -> String {
             minburst,
             lat,
         } => {
-            let mut s = format!("rate {} burst {} ", tc_rate(*rate), tc_size(*burst));
+            let tbf = match d {
+                Some(QdiscDetails::Tbf {
+                    rate,
+                    peak,
+                    linklayer,
+                }) => Some((rate, peak, *linklayer)),
+                _ => None,
+            };
+            let mut s = format!("rate {} ", tc_rate(*rate));
+            match tbf {
+                Some((c, _, _)) => {
+                    let _ = write!(
+                        s,
+                        "burst {}/{} mpu {} ",
+                        tc_size(*burst),
+                        1u32 << c.cell_log,
+                        tc_size(c.mpu.into())
+                    );
+                }
+                None => {
+                    let _ = write!(s, "burst {} ", tc_size(*burst));
+                }
+            }
             if let Some(p) = peakrate {
                 let _ = write!(s, "peakrate {} ", tc_rate(*p));
                 if let Some(m) = minburst {
-                    let _ = write!(s, "minburst {} ", tc_size(*m));
+                    match tbf {
+                        Some((_, pc, _)) => {
+                            let _ = write!(
+                                s,
+                                "mtu {}/{} mpu {} ",
+                                tc_size(*m),
+                                1u32 << pc.cell_log,
+                                tc_size(pc.mpu.into())
+                            );
+                        }
+                        None => {
+                            let _ = write!(s, "minburst {} ", tc_size(*m));
+                        }
+                    }
                 }
             }
             let _ = write!(s, "lat {} ", tc_time(*lat));
+            if let Some((_, _, l)) = tbf {
+                let _ = write!(s, "linklayer {} ", linklayer_name(l));
+            }
             s
         }
         QdiscOptions::Prio {
@@ -2317,6 +2431,9 @@ fn qdisc_options_text(o: &QdiscOptions) -> String {
                 "r2q {r2q} default {} direct_packets_stat {direct_packets_stat}",
                 c_alt_hex((*default).into())
             );
+            if let Some(QdiscDetails::Htb { version }) = d {
+                let _ = write!(s, " ver {}", htb_version(*version));
+            }
             if let Some(q) = direct_qlen {
                 let _ = write!(s, " direct_qlen {q}");
             }
@@ -2348,7 +2465,11 @@ pub fn qdisc_json(r: &QdiscRow) -> Value {
     if r.refcnt != 1 {
         put(&mut m, "refcnt", r.refcnt);
     }
-    put(&mut m, "options", qdisc_options_json(&r.options));
+    put(
+        &mut m,
+        "options",
+        qdisc_options_json(&r.options, r.details.as_ref()),
+    );
     if let Some(st) = &r.stats {
         tc_stats_json(&mut m, st);
     }
@@ -2371,7 +2492,7 @@ pub fn qdisc_text(r: &QdiscRow) -> String {
         let _ = write!(s, " refcnt {}", r.refcnt);
     }
     s.push(' ');
-    s.push_str(&qdisc_options_text(&r.options));
+    s.push_str(&qdisc_options_text(&r.options, r.details.as_ref()));
     s.push('\n');
     if let Some(st) = &r.stats {
         s.push_str(&tc_stats_text(st, " "));
@@ -2421,6 +2542,23 @@ pub struct ClassRow {
     pub stats: Option<TcStatsRow>,
     /// An htb class's TCA_XSTATS (printed with `-s`).
     pub htb_xstats: Option<HtbXstats>,
+    /// What `tc -d` adds to an htb class.
+    pub details: Option<HtbClassDetails>,
+}
+
+/// `tc -d` extras of an htb class (struct tc_htb_opt).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct HtbClassDetails {
+    /// quantum (printed for leaves, level 0).
+    pub quantum: u32,
+    /// level.
+    pub level: u32,
+    /// The rate's cell_log and mpu.
+    pub rate: RateCell,
+    /// The ceil's cell_log and mpu.
+    pub ceil: RateCell,
+    /// TC_LINKLAYER_* of the rate.
+    pub linklayer: u8,
 }
 
 /// One element of `tc -j class show` (tc 6.1 prints text for `-j class`, so these keys
@@ -2451,6 +2589,9 @@ pub fn class_json(r: &ClassRow) -> Value {
         } => {
             if let Some(p) = prio {
                 put(&mut m, "prio", *p);
+                if let Some(d) = &r.details {
+                    put(&mut m, "quantum", d.quantum);
+                }
             }
             put(&mut m, "rate", *rate);
             put(&mut m, "ceil", *ceil);
@@ -2502,15 +2643,30 @@ pub fn class_text(r: &ClassRow) -> String {
         } => {
             if let Some(p) = prio {
                 let _ = write!(s, "prio {p} ");
+                if let Some(d) = &r.details {
+                    let _ = write!(s, "quantum {} ", d.quantum);
+                }
             }
-            let _ = write!(
-                s,
-                "rate {} ceil {} burst {} cburst {} ",
-                tc_rate(*rate),
-                tc_rate(*ceil),
-                tc_size(*burst),
-                tc_size(*cburst)
-            );
+            let _ = write!(s, "rate {} ceil {} ", tc_rate(*rate), tc_rate(*ceil));
+            match &r.details {
+                Some(d) => {
+                    let _ = write!(
+                        s,
+                        "linklayer {} burst {}/{} mpu {} cburst {}/{} mpu {} level {} ",
+                        linklayer_name(d.linklayer),
+                        tc_size(*burst),
+                        1u32 << d.rate.cell_log,
+                        tc_size(d.rate.mpu.into()),
+                        tc_size(*cburst),
+                        1u32 << d.ceil.cell_log,
+                        tc_size(d.ceil.mpu.into()),
+                        d.level
+                    );
+                }
+                None => {
+                    let _ = write!(s, "burst {} cburst {} ", tc_size(*burst), tc_size(*cburst));
+                }
+            }
         }
         ClassOptions::Other(kv) => {
             for (k, v) in kv {
@@ -3362,27 +3518,29 @@ pub fn render_rules(rows: &[RuleRow], g: &super::parse::GlobalOpts) -> String {
     listing(rows, g, |r| rule_json(r, &o), |r| rule_text(r, &o))
 }
 
-/// The whole output of `tc [-j [-p]] [-s] qdisc show`.
+/// The whole output of `tc [-j [-p]] [-s] [-d] qdisc show`.
 pub fn render_qdiscs(rows: &[QdiscRow], g: &super::parse::GlobalOpts) -> String {
-    if g.stats > 0 {
+    if g.stats > 0 && g.details {
         return listing(rows, g, qdisc_json, qdisc_text);
     }
-    // statistics only with -s
+    // statistics only with -s, details only with -d
     let bare = |r: &QdiscRow| QdiscRow {
-        stats: None,
+        stats: r.stats.clone().filter(|_| g.stats > 0),
+        details: r.details.filter(|_| g.details),
         ..r.clone()
     };
     listing(rows, g, |r| qdisc_json(&bare(r)), |r| qdisc_text(&bare(r)))
 }
 
-/// The whole output of `tc [-j [-p]] [-s] class show`.
+/// The whole output of `tc [-j [-p]] [-s] [-d] class show`.
 pub fn render_classes(rows: &[ClassRow], g: &super::parse::GlobalOpts) -> String {
-    if g.stats > 0 {
+    if g.stats > 0 && g.details {
         return listing(rows, g, class_json, class_text);
     }
     let bare = |r: &ClassRow| ClassRow {
-        stats: None,
-        htb_xstats: None,
+        stats: r.stats.clone().filter(|_| g.stats > 0),
+        htb_xstats: r.htb_xstats.filter(|_| g.stats > 0),
+        details: r.details.filter(|_| g.details),
         ..r.clone()
     };
     listing(rows, g, |r| class_json(&bare(r)), |r| class_text(&bare(r)))

@@ -1027,6 +1027,44 @@ pub fn qdisc_row(m: &TcMessage<'_>, names: &LinkNames) -> QdiscRow {
         refcnt: m.header().tcm_info(),
         options: qdisc_options(m),
         stats: tc_stats(m),
+        details: qdisc_details(m),
+    }
+}
+
+/// A ratespec's cell and mpu.
+fn rate_cell(r: &ferroute_codec::rtnl::tc::structs::TcRatespec) -> RateCell {
+    RateCell {
+        cell_log: r.cell_log(),
+        mpu: r.mpu(),
+    }
+}
+
+/// What `tc -d` adds to a qdisc's options (htb's version, tbf's cells and link layer).
+fn qdisc_details(m: &TcMessage<'_>) -> Option<QdiscDetails> {
+    match m.options().ok().flatten()? {
+        TcOptions::Htb(n) => {
+            let g = ferroute_codec::rtnl::tc::qdisc::HtbIndex::new(n.raw())
+                .ok()?
+                .init()
+                .ok()
+                .flatten()?;
+            Some(QdiscDetails::Htb {
+                version: g.version(),
+            })
+        }
+        TcOptions::Tbf(n) => {
+            let p = ferroute_codec::rtnl::tc::qdisc::TbfIndex::new(n.raw())
+                .ok()?
+                .parms()
+                .ok()
+                .flatten()?;
+            Some(QdiscDetails::Tbf {
+                rate: rate_cell(&p.rate),
+                peak: rate_cell(&p.peakrate),
+                linklayer: p.rate.linklayer() & 0x0f,
+            })
+        }
+        _ => None,
     }
 }
 
@@ -1090,11 +1128,19 @@ fn htb_xstats(m: &TcMessage<'_>) -> Option<HtbXstats> {
 
 /// One class message as a row.
 pub fn class_row(m: &TcMessage<'_>, names: &LinkNames) -> ClassRow {
+    let mut details = None;
     let options = match m.options().ok().flatten() {
         Some(TcOptions::Htb(n)) => ferroute_codec::rtnl::tc::qdisc::HtbIndex::new(n.raw())
             .ok()
             .and_then(|i| {
                 let p = i.parms().ok().flatten()?;
+                details = Some(HtbClassDetails {
+                    quantum: p.quantum.get(),
+                    level: p.level.get(),
+                    rate: rate_cell(&p.rate),
+                    ceil: rate_cell(&p.ceil),
+                    linklayer: p.rate.linklayer() & 0x0f,
+                });
                 let rate = i
                     .rate64()
                     .ok()
@@ -1125,6 +1171,7 @@ pub fn class_row(m: &TcMessage<'_>, names: &LinkNames) -> ClassRow {
         options,
         stats: tc_stats(m),
         htb_xstats: htb_xstats(m),
+        details,
     }
 }
 
