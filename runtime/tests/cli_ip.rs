@@ -964,6 +964,15 @@ fn route_rule_and_neighbour_listings_are_printed_like_ip() {
         &["-6", "route", "show", "table", "all"],
         &["rule", "show"],
         &["-6", "rule", "show"],
+        // rule selectors (iprule.c filter_nlmsg)
+        &["rule", "show", "table", "200"],
+        &["rule", "show", "priority", "300"],
+        &["rule", "show", "from", "10.0.0.0/8"],
+        &["rule", "show", "to", "10.2.0.0/24"],
+        &["rule", "show", "iif", "r0"],
+        &["rule", "show", "fwmark", "0x10"],
+        &["rule", "show", "not"],
+        &["rule", "show", "dport", "1000-2000"],
         &["neigh", "show"],
         &["-6", "neigh", "show"],
         // the kernel's proxy table, and no dev when one device is listed

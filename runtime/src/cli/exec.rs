@@ -851,7 +851,10 @@ impl Session {
             Action::Show => {
                 // like ip: IPv4 rules unless -6 (-0 lists every family)
                 let all = r.family == Family::Link;
-                let rows = rows::rules(&mut self.ipr, if all { 0 } else { fam })?;
+                let rows: Vec<_> = rows::rules(&mut self.ipr, if all { 0 } else { fam })?
+                    .into_iter()
+                    .filter(|row| filter::rule_selects(r, row))
+                    .collect();
                 out.write_all(format::render_rules(&rows, g).as_bytes())
                     .map_err(io_err)?;
                 Ok(())
