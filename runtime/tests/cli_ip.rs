@@ -988,6 +988,22 @@ fn route_rule_and_neighbour_listings_are_printed_like_ip() {
     }
     let cases: Vec<&[&str]> = cases.iter().map(Vec::as_slice).collect();
     same_output(&ns, "ip", &cases);
+    // ip -s neigh: " used U/C/U" ages (they tick: masked), probes, JSON used/confirmed/
+    // updated/probes
+    let ages = [" used ", "\"used\":", "\"confirmed\":", "\"updated\":"];
+    for args in [
+        &["-s", "neigh", "show"][..],
+        &["-j", "-s", "neigh", "show"],
+        &["-s", "-6", "neigh", "show"],
+        &["-s", "neigh", "show", "proxy"],
+    ] {
+        assert_eq!(
+            mask_after(&ns.ok(args), &ages),
+            mask_after(&iproute2_out(&ns, "ip", args), &ages),
+            "ferroute {args:?} differs from ip"
+        );
+    }
+    assert!(iproute2_out(&ns, "ip", &["-s", "neigh", "show"]).contains("probes 0 PERMANENT"));
     // what the listings above contained
     let text = iproute2_out(&ns, "ip", &["route", "show", "table", "all"]);
     for part in [
@@ -1158,15 +1174,23 @@ fn tc_statistics_are_printed_like_tc() {
 
 /// `s` with the number after each action age (`installed 3 sec`, `"last_used":3`) as `X`.
 fn mask_ages(s: &str) -> String {
+    mask_after(
+        s,
+        &[" installed ", " used ", "\"installed\":", "\"last_used\":"],
+    )
+}
+
+/// `s` with the run of digits (and `/`) after each of `keys` as `X`: ages that tick.
+fn mask_after(s: &str, keys: &[&str]) -> String {
     let mut out = s.to_string();
-    for key in [" installed ", " used ", "\"installed\":", "\"last_used\":"] {
+    for key in keys {
         let mut res = String::with_capacity(out.len());
         let mut rest = out.as_str();
         while let Some(i) = rest.find(key) {
             let (head, tail) = rest.split_at(i + key.len());
             res.push_str(head);
             let n = tail
-                .find(|c: char| !c.is_ascii_digit())
+                .find(|c: char| !(c.is_ascii_digit() || c == '/'))
                 .unwrap_or(tail.len());
             if n > 0 {
                 res.push('X');

@@ -757,6 +757,8 @@ fn neighbours_like_ip() {
         lladdr: (!ll.is_empty()).then(|| mac(ll)),
         state,
         flags,
+        cacheinfo: None,
+        probes: None,
     };
     // NUD_STALE + NTF_ROUTER, NUD_PERMANENT; the proxy entry has NTF_PROXY and no state.
     let mut rows = [
@@ -1359,6 +1361,8 @@ fn neighbour_listing_filters_like_ip() {
         lladdr: (!ll.is_empty()).then(|| mac(ll)),
         state,
         flags,
+        cacheinfo: None,
+        probes: None,
     };
     // Everything the capture put in the table: STALE router, PERMANENT, an IPv6 NOARP
     // entry (hidden by default) and a proxy entry (only with `proxy`).

@@ -1742,6 +1742,23 @@ pub struct NeighRow {
     pub state: u16,
     /// ndm_flags (NTF_*).
     pub flags: u8,
+    /// NDA_CACHEINFO (printed with `-s`).
+    pub cacheinfo: Option<NeighCacheinfo>,
+    /// NDA_PROBES (printed with `-s`).
+    pub probes: Option<u32>,
+}
+
+/// struct nda_cacheinfo: ages in clock ticks (USER_HZ) and the reference count.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct NeighCacheinfo {
+    /// ndm_confirmed.
+    pub confirmed: u32,
+    /// ndm_used.
+    pub used: u32,
+    /// ndm_updated.
+    pub updated: u32,
+    /// ndm_refcnt.
+    pub refcnt: u32,
 }
 
 const NEIGH_FLAGS: &[(u8, &str)] = &[
@@ -1768,6 +1785,17 @@ pub fn neigh_json(r: &NeighRow) -> Value {
             put(&mut m, n, Value::Null);
         }
     }
+    if let Some(c) = r.cacheinfo {
+        if c.refcnt != 0 {
+            put(&mut m, "refcnt", c.refcnt);
+        }
+        put(&mut m, "used", u64::from(c.used) / USER_HZ);
+        put(&mut m, "confirmed", u64::from(c.confirmed) / USER_HZ);
+        put(&mut m, "updated", u64::from(c.updated) / USER_HZ);
+    }
+    if let Some(p) = r.probes {
+        put(&mut m, "probes", p);
+    }
     if r.state != 0 {
         put(&mut m, "state", names::nud_names(r.state));
     }
@@ -1790,6 +1818,22 @@ pub fn neigh_text(r: &NeighRow) -> String {
         if r.flags & b != 0 {
             let _ = write!(s, "{n} ");
         }
+    }
+    // ipneigh.c print_cacheinfo and the probes, as ip -s writes them
+    if let Some(c) = r.cacheinfo {
+        if c.refcnt != 0 {
+            let _ = write!(s, " ref {}", c.refcnt);
+        }
+        let _ = write!(
+            s,
+            " used {}/{}/{}",
+            u64::from(c.used) / USER_HZ,
+            u64::from(c.confirmed) / USER_HZ,
+            u64::from(c.updated) / USER_HZ
+        );
+    }
+    if let Some(p) = r.probes {
+        let _ = write!(s, "probes {p} ");
     }
     if r.state != 0 {
         for n in names::nud_names(r.state) {
@@ -3507,9 +3551,18 @@ pub fn render_routes(rows: &[RouteRow], g: &super::parse::GlobalOpts, hide: &Rou
     )
 }
 
-/// The whole output of `ip [-j [-p]] neigh show`.
+/// The whole output of `ip [-j [-p]] [-s] neigh show`.
 pub fn render_neighs(rows: &[NeighRow], g: &super::parse::GlobalOpts) -> String {
-    listing(rows, g, neigh_json, neigh_text)
+    if g.stats > 0 {
+        return listing(rows, g, neigh_json, neigh_text);
+    }
+    // ages and probes only with -s
+    let bare = |r: &NeighRow| NeighRow {
+        cacheinfo: None,
+        probes: None,
+        ..r.clone()
+    };
+    listing(rows, g, |r| neigh_json(&bare(r)), |r| neigh_text(&bare(r)))
 }
 
 /// The whole output of `ip [-j [-p]] rule show`.

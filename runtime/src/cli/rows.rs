@@ -909,6 +909,13 @@ pub fn neigh_row(n: &NeighMsg<'_>, names: &LinkNames) -> NeighRow {
     if let Ok(i) = n.index() {
         r.dst = i.dst().ok().flatten();
         r.lladdr = i.lladdr().ok().flatten().map(|a| a.to_vec());
+        r.cacheinfo = i.cacheinfo().ok().flatten().map(|c| NeighCacheinfo {
+            confirmed: c.ndm_confirmed(),
+            used: c.ndm_used(),
+            updated: c.ndm_updated(),
+            refcnt: c.ndm_refcnt(),
+        });
+        r.probes = i.probes().ok().flatten();
     }
     r
 }
