@@ -1251,3 +1251,40 @@ fn tc_details_are_printed_like_tc() {
         "{c}"
     );
 }
+
+#[test]
+fn address_statistics_are_printed_like_ip() {
+    let Some(ns) = Ns::new() else { return };
+    // links stay down: no packet moves, the counters stand still between the two tools
+    for cmd in [
+        "link add c0 type veth peer name c1",
+        "addr add 10.86.0.1/24 dev c0",
+        "-6 addr add 2001:db8:86::1/64 dev c0 nodad",
+        "-6 addr add 2001:db8:87::1/64 dev c1 nodad",
+    ] {
+        ns.ip(&cmd.split(' ').collect::<Vec<_>>());
+    }
+    // ip -s address: the link statistics after the addresses; with -6 they are the IPv6
+    // MIB counters of the AF_INET6 link dump (no transns column: no carrier changes)
+    let mut cases: Vec<Vec<&str>> = Vec::new();
+    for base in [
+        &["-s", "addr", "show"][..],
+        &["-s", "-s", "addr", "show"],
+        &["-6", "-s", "addr", "show"],
+        &["-6", "-s", "-s", "addr", "show"],
+        &["-0", "-s", "addr", "show"],
+        &["-s", "-s", "link", "show"],
+    ] {
+        cases.push(base.to_vec());
+        let mut j = vec!["-j"];
+        j.extend_from_slice(base);
+        cases.push(j);
+    }
+    let cases: Vec<&[&str]> = cases.iter().map(Vec::as_slice).collect();
+    same_output(&ns, "ip", &cases);
+    let six = iproute2_out(&ns, "ip", &["-6", "-s", "-s", "addr", "show"]);
+    assert!(
+        six.contains("    RX:  bytes") && !six.contains("transns"),
+        "{six}"
+    );
+}

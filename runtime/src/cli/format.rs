@@ -650,24 +650,28 @@ fn stats_text(st: &LinkStats, level: u8, carrier_changes: Option<u32>) -> String
             "fifo",
             "window",
             "heartbt",
-            "transns",
+            // the column is blank when the message had no IFLA_CARRIER_CHANGES
+            if carrier_changes.is_some() {
+                "transns"
+            } else {
+                ""
+            },
             w1 = c[1] + 1,
             w2 = c[2],
             w3 = c[3],
             w4 = c[4],
             w5 = c[5],
         );
-        let _ = write!(
-            s,
-            "\n{}",
-            nums(&[
-                (c[0] + c[1] + 1, st.tx_aborted_errors),
-                (c[2], st.tx_fifo_errors),
-                (c[3], st.tx_window_errors),
-                (c[4], st.tx_heartbeat_errors),
-                (c[5], cc)
-            ])
-        );
+        let mut errs = vec![
+            (c[0] + c[1] + 1, st.tx_aborted_errors),
+            (c[2], st.tx_fifo_errors),
+            (c[3], st.tx_window_errors),
+            (c[4], st.tx_heartbeat_errors),
+        ];
+        if carrier_changes.is_some() {
+            errs.push((c[5], cc));
+        }
+        let _ = write!(s, "\n{}", nums(&errs));
     }
     s
 }
@@ -1063,18 +1067,27 @@ fn addr_info_obj(a: &AddrInfo) -> Obj {
 /// One element of `ip -j address show`.
 pub fn addr_json(r: &AddrRow, o: &Opts) -> Value {
     let mut m = link_obj(&r.link, o, false);
-    if o.addr_family == names::AF_PACKET {
-        // `ip -0 address` dumps no addresses and prints no addr_info
-        return Value::Object(m);
+    if o.addr_family != names::AF_PACKET {
+        // (`ip -0 address` dumps no addresses and prints no addr_info)
+        put(
+            &mut m,
+            "addr_info",
+            r.addr_info
+                .iter()
+                .map(|a| Value::Object(addr_info_obj(a)))
+                .collect::<Vec<_>>(),
+        );
     }
-    put(
-        &mut m,
-        "addr_info",
-        r.addr_info
-            .iter()
-            .map(|a| Value::Object(addr_info_obj(a)))
-            .collect::<Vec<_>>(),
-    );
+    // ip -s address: the link's statistics after its addresses
+    if o.stats > 0
+        && let Some(st) = &r.link.stats
+    {
+        put(
+            &mut m,
+            "stats64",
+            stats_obj(st, o.stats, r.link.carrier_changes),
+        );
+    }
     Value::Object(m)
 }
 
@@ -1134,6 +1147,17 @@ pub fn addr_text(r: &AddrRow, o: &Opts) -> String {
     let mut s = link_text_lines(&r.link, o, false, true);
     for a in &r.addr_info {
         s.push_str(&addr_info_text(a));
+    }
+    // ip -s address: the link's statistics after its addresses (their text starts a
+    // new line itself)
+    if o.stats > 0
+        && let Some(st) = &r.link.stats
+    {
+        if s.ends_with('\n') {
+            s.pop();
+        }
+        s.push_str(&stats_text(st, o.stats, r.link.carrier_changes));
+        s.push('\n');
     }
     s
 }

@@ -740,6 +740,23 @@ fn set_group(v: &mut VxlanInfo, ip: std::net::IpAddr) {
     }
 }
 
+/// IPSTATS_MIB_* indexes of IFLA_INET6_STATS (linux/snmp.h as iproute2 6.1 has it).
+const IPSTATS_MIB_INPKTS: usize = 1;
+/// InOctets.
+const IPSTATS_MIB_INOCTETS: usize = 2;
+/// OutRequests.
+const IPSTATS_MIB_OUTPKTS: usize = 5;
+/// OutOctets.
+const IPSTATS_MIB_OUTOCTETS: usize = 6;
+/// InDiscards.
+const IPSTATS_MIB_INDISCARDS: usize = 13;
+/// OutDiscards.
+const IPSTATS_MIB_OUTDISCARDS: usize = 14;
+/// InMcastPkts.
+const IPSTATS_MIB_INMCASTPKTS: usize = 23;
+/// InCsumErrors.
+const IPSTATS_MIB_CSUMERRORS: usize = 31;
+
 /// One link message as a row (with `-d` details and `-s` statistics when present).
 pub fn link_row(l: &LinkMsg<'_>, names: &LinkNames) -> LinkRow {
     let h = l.header();
@@ -771,7 +788,36 @@ pub fn link_row(l: &LinkMsg<'_>, names: &LinkNames) -> LinkRow {
         up: names.is_up(index),
     });
     r.ifalias = i.ifalias().ok().flatten().map(str::to_string);
-    r.stats = i.stats64().ok().flatten().map(|s| link_stats(&s));
+    r.stats = i
+        .stats64()
+        .ok()
+        .flatten()
+        .map(|s| link_stats(&s))
+        .or_else(|| {
+            // an AF_INET6 link dump has no IFLA_STATS64: ip then reads the IPv6 MIB
+            // counters of IFLA_PROTINFO (lib/utils.c get_snmp_counters)
+            let mib = i
+                .protinfo()
+                .ok()
+                .flatten()?
+                .inet6()
+                .ok()?
+                .stats()
+                .ok()
+                .flatten()?;
+            let m = |k: usize| mib.get(k).unwrap_or(0);
+            Some(LinkStats {
+                rx_packets: m(IPSTATS_MIB_INPKTS),
+                rx_bytes: m(IPSTATS_MIB_INOCTETS),
+                tx_packets: m(IPSTATS_MIB_OUTPKTS),
+                tx_bytes: m(IPSTATS_MIB_OUTOCTETS),
+                rx_errors: m(IPSTATS_MIB_INDISCARDS),
+                tx_errors: m(IPSTATS_MIB_OUTDISCARDS),
+                multicast: m(IPSTATS_MIB_INMCASTPKTS),
+                rx_frame_errors: m(IPSTATS_MIB_CSUMERRORS),
+                ..Default::default()
+            })
+        });
     r.carrier_changes = i.carrier_changes().ok().flatten();
     r.details = Some(LinkDetails {
         promiscuity: i.promiscuity().ok().flatten(),
