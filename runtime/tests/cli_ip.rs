@@ -964,6 +964,13 @@ fn route_rule_and_neighbour_listings_are_printed_like_ip() {
         &["-6", "route", "show", "table", "all"],
         &["rule", "show"],
         &["-6", "rule", "show"],
+        // route get: uid, the cache line of a cloned IPv4 route, the table it was
+        // found in (RTM_F_LOOKUP_TABLE: local for a local address)
+        &["route", "get", "10.1.0.5"],
+        &["route", "get", "10.1.0.1"],
+        &["route", "get", "10.13.1.1"],
+        &["route", "get", "10.1.0.255"],
+        &["-6", "route", "get", "2001:db8:5::1"],
         // rule selectors (iprule.c filter_nlmsg)
         &["rule", "show", "table", "200"],
         &["rule", "show", "priority", "300"],

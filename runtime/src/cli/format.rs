@@ -1382,6 +1382,10 @@ pub struct RouteRow {
     pub mark: Option<u32>,
     /// RTA_FLOW (realms: from << 16 | to).
     pub flow: Option<u32>,
+    /// RTA_UID (`ip route get`).
+    pub uid: Option<u32>,
+    /// RTA_CACHEINFO.
+    pub cacheinfo: Option<RouteCacheinfo>,
     /// RTA_IIF resolved to a name.
     pub iif: Option<String>,
     /// RTA_METRICS (RTAX_LOCK folded into `lock`): (RTAX_*, value).
@@ -1475,6 +1479,118 @@ fn metrics_obj(r: &RouteRow) -> Obj {
         }
     }
     m
+}
+
+/// struct rta_cacheinfo (RTA_CACHEINFO); ages in clock ticks (USER_HZ).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct RouteCacheinfo {
+    /// rta_clntref.
+    pub clntref: u32,
+    /// rta_lastuse.
+    pub lastuse: u32,
+    /// rta_expires.
+    pub expires: i32,
+    /// rta_error.
+    pub error: u32,
+    /// rta_used.
+    pub used: u32,
+    /// rta_id.
+    pub id: u32,
+    /// rta_ts.
+    pub ts: u32,
+    /// rta_tsage.
+    pub tsage: u32,
+}
+
+/// RTM_F_CLONED (a cached route, as `ip route get` answers).
+const RTM_F_CLONED: u32 = 0x200;
+
+/// RTCF_* names of a cloned IPv4 route's flags (linux/in_route.h), in print_cache_flags'
+/// order.
+const RTCF: &[(u32, &str)] = &[
+    (0x8000_0000, "local"),
+    (0x4000_0000, "reject"),
+    (0x2000_0000, "mc"),
+    (0x1000_0000, "brd"),
+    (0x0800_0000, "dst-nat"),
+    (0x0080_0000, "src-nat"),
+    (0x0040_0000, "masq"),
+    (0x0002_0000, "dst-direct"),
+    (0x0400_0000, "src-direct"),
+    (0x0004_0000, "redirected"),
+    (0x0100_0000, "redirect"),
+    (0x0020_0000, "fastroute"),
+    (0x0001_0000, "notify"),
+    (0x0008_0000, "proxy"),
+];
+
+/// The fields `ip route` prints from RTA_UID, the cache flags of a cloned IPv4 route and
+/// RTA_CACHEINFO: (JSON key, value, text), in print_route's order.
+fn route_cache_parts(r: &RouteRow, o: &Opts) -> Vec<(&'static str, Value, String)> {
+    let mut v: Vec<(&'static str, Value, String)> = Vec::new();
+    if let Some(u) = r.uid {
+        v.push(("uid", u.into(), format!("uid {u} ")));
+    }
+    let v4 = r.family == names::AF_INET;
+    if v4 && r.flags & RTM_F_CLONED != 0 {
+        let mut flags = r.flags & !0xffff;
+        let mut names_ = Vec::new();
+        for (bit, n) in RTCF {
+            if flags & bit != 0 {
+                flags &= !bit;
+                names_.push(*n);
+            }
+        }
+        let mut t = "\n    cache ".to_string();
+        if r.flags & !0xffff != 0 {
+            t.push('<');
+            t.push_str(&names_.join(","));
+            if flags != 0 {
+                let _ = write!(t, "{}{flags:x}>", if names_.is_empty() { "" } else { "," });
+            } else {
+                t.push_str("> ");
+            }
+        }
+        v.push(("cache", names_.into(), t));
+    }
+    if let Some(c) = r.cacheinfo.filter(|_| v4 || r.family == names::AF_INET6) {
+        let hz = USER_HZ as i64;
+        if c.expires != 0 {
+            let e = i64::from(c.expires) / hz;
+            v.push(("expires", e.into(), format!("expires {e}sec ")));
+        }
+        if c.error != 0 {
+            v.push(("error", c.error.into(), format!("error {} ", c.error)));
+        }
+        if o.stats > 0 {
+            if c.clntref != 0 {
+                v.push(("users", c.clntref.into(), format!("users {} ", c.clntref)));
+            }
+            if c.used != 0 {
+                v.push(("used", c.used.into(), format!("used {} ", c.used)));
+            }
+            if c.lastuse != 0 {
+                let a = u64::from(c.lastuse) / USER_HZ;
+                v.push(("age", a.into(), format!("age {a}sec ")));
+            }
+        }
+        if c.id != 0 {
+            v.push((
+                "ipid",
+                c_alt_hex(c.id.into()).into(),
+                format!("ipid 0x{:04x} ", c.id),
+            ));
+        }
+        if c.ts != 0 || c.tsage != 0 {
+            v.push((
+                "ts",
+                c_alt_hex(c.ts.into()).into(),
+                format!("ts 0x{:x}", c.ts),
+            ));
+            v.push(("tsage", c.tsage.into(), format!("tsage {}sec ", c.tsage)));
+        }
+    }
+    v
 }
 
 /// RTA_FLOW as ip's print_rta_flow writes it in JSON: `{"from": ..., "to": ...}`.
@@ -1579,6 +1695,9 @@ fn route_fields(r: &RouteRow, o: &Opts, h: &RouteHide, m: &mut dyn ObjSink) {
     if let Some(f) = r.flow {
         m.put_value("flow", flow_obj(f));
     }
+    for (k, v, _) in route_cache_parts(r, o) {
+        m.put_value(k, v);
+    }
     // print_route's order: metrics, iif, pref, then the nexthops last
     if !r.metrics.is_empty() {
         m.put_value("metrics", Value::Array(vec![Value::Object(metrics_obj(r))]));
@@ -1677,6 +1796,9 @@ pub fn route_text_hiding(r: &RouteRow, o: &Opts, h: &RouteHide) -> String {
     }
     if let Some(f) = r.flow {
         s.push_str(&flow_text(f));
+    }
+    for (_, _, t) in route_cache_parts(r, o) {
+        s.push_str(&t);
     }
     for (rtax, v) in &r.metrics {
         let Some(name) = RTAX.iter().find(|(n, _)| n == rtax).map(|(_, s)| *s) else {

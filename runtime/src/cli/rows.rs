@@ -898,6 +898,19 @@ pub fn route_row(m: &RouteMsg<'_>, names: &LinkNames) -> RouteRow {
             RouteAttr::Priority(x) => r.metric = Some(x),
             RouteAttr::Mark(x) => r.mark = Some(x),
             RouteAttr::Flow(x) => r.flow = Some(x),
+            RouteAttr::Uid(x) => r.uid = Some(x),
+            RouteAttr::Cacheinfo(c) => {
+                r.cacheinfo = Some(RouteCacheinfo {
+                    clntref: c.rta_clntref(),
+                    lastuse: c.rta_lastuse(),
+                    expires: c.rta_expires(),
+                    error: c.rta_error(),
+                    used: c.rta_used(),
+                    id: c.rta_id(),
+                    ts: c.rta_ts(),
+                    tsage: c.rta_tsage(),
+                })
+            }
             RouteAttr::Pref(x) => r.pref = Some(x),
             RouteAttr::Metrics(ms) => {
                 for a in ms.raw().flatten() {
