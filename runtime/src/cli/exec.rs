@@ -15,6 +15,7 @@ use ferroute_codec::rtnl::consts::{
 
 use super::filter;
 use super::format;
+use super::names;
 use super::parse::{self, Action, Command, Family, GlobalOpts};
 use super::rows::{self, LinkNames};
 use crate::error::Error;
@@ -504,8 +505,26 @@ impl Session {
                 if let Some(d) = &f.dev {
                     lookup(&mut self.ipr, d)?;
                 }
-                let rows = filter::addr_filter(f, rows::addrs(&mut self.ipr, af(f.family))?);
-                out.write_all(format::render_addrs(&rows, g).as_bytes())
+                // ip reads one link by a GET (full attributes) when a device is named,
+                // else dumps the links with the -4/-6 family
+                let link_family = if f.dev.is_some() { 0 } else { af(g.family) };
+                let (rows, shown) = if f.family == Family::Link {
+                    // `ip -0 address`: the links alone, no address dump
+                    let links = rows::links_of(&mut self.ipr, 0)?;
+                    let any = parse::AddrShow {
+                        family: Family::Any,
+                        ..f.clone()
+                    };
+                    let rows = links.into_iter().map(|link| format::AddrRow {
+                        link,
+                        addr_info: Vec::new(),
+                    });
+                    (filter::addr_filter(&any, rows.collect()), names::AF_PACKET)
+                } else {
+                    let rows = rows::addrs_of(&mut self.ipr, link_family, af(f.family))?;
+                    (filter::addr_filter(f, rows), af(f.family))
+                };
+                out.write_all(format::render_addrs(&rows, g, shown).as_bytes())
                     .map_err(io_err)?;
                 Ok(())
             }
@@ -613,11 +632,8 @@ impl Session {
         c: &parse::RouteCmd,
         out: &mut dyn std::io::Write,
     ) -> Res<()> {
-        let fam = match c.spec.family {
-            Family::Inet6 => AF_INET6,
-            Family::Any | Family::Inet => AF_INET,
-            _ => AF_INET,
-        };
+        // iproute2: IPv4 unless -6, but both families with `table all` (filter.tb 0)
+        let fam = filter::RouteFilter::new(&c.spec).family;
         match c.action {
             Action::Show => {
                 // streamed: each route is rendered from the receive buffer and written
@@ -714,9 +730,21 @@ impl Session {
         let n = &c.spec;
         match c.action {
             Action::Show => {
-                let rows: Vec<_> = rows::neighs(&mut self.ipr, af(n.family))?
+                let rows = if n.proxy {
+                    rows::proxy_neighs(&mut self.ipr, af(n.family))?
+                } else {
+                    rows::neighs(&mut self.ipr, af(n.family))?
+                };
+                let rows: Vec<_> = rows
                     .into_iter()
                     .filter(|r| filter::neigh_selects(n, r))
+                    .map(|mut r| {
+                        // ip prints no dev when the listing is of one device
+                        if n.dev.is_some() {
+                            r.dev = None;
+                        }
+                        r
+                    })
                     .collect();
                 out.write_all(format::render_neighs(&rows, g).as_bytes())
                     .map_err(io_err)?;
@@ -823,7 +851,10 @@ impl Session {
             Action::Show => {
                 // like ip: IPv4 rules unless -6 (-0 lists every family)
                 let all = r.family == Family::Link;
-                let rows = rows::rules(&mut self.ipr, if all { 0 } else { fam })?;
+                let rows: Vec<_> = rows::rules(&mut self.ipr, if all { 0 } else { fam })?
+                    .into_iter()
+                    .filter(|row| filter::rule_selects(r, row))
+                    .collect();
                 out.write_all(format::render_rules(&rows, g).as_bytes())
                     .map_err(io_err)?;
                 Ok(())

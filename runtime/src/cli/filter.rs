@@ -1,9 +1,11 @@
 //! Client-side selection of dumped objects the way iproute2 filters its listings
 //! (`ip route show SELECTOR`, the default hiding of NOARP neighbours, ...).
 
-use super::format::{AddrInfo, AddrRow, LinkRow, NeighRow, RouteHide, RouteRow};
+use super::format::{AddrInfo, AddrRow, LinkRow, NeighRow, RouteHide, RouteRow, RuleRow};
 use super::names;
-use super::parse::{AddrShow, Family, LinkShow, NeighSpec, RouteSpec, Select, Target};
+use super::parse::{
+    AddrShow, Family, LinkShow, NeighSpec, RouteSpec, RuleAction, RuleSpec, Select, Target,
+};
 use std::net::IpAddr;
 
 /// Whether the first `bits` bits of `a` and `b` agree (iproute2 `inet_addr_match` == 0).
@@ -322,6 +324,58 @@ pub fn link_selects(spec: &LinkShow, r: &LinkRow) -> bool {
                 .and_then(|d| d.linkinfo.as_ref())
                 .is_some_and(|li| li.kind == k)
         })
+}
+
+/// Whether `ip rule show SELECTORS` lists `r` (iproute2 6.1 `filter_nlmsg` of iprule.c:
+/// each given selector must equal the rule's; `from`/`to` match a prefix of the rule's
+/// at least as long; `table`/`lookup` compares the table).
+pub fn rule_selects(spec: &RuleSpec, r: &RuleRow) -> bool {
+    let prefix = |t: &Option<Target>, addr: Option<IpAddr>, len: u8| -> bool {
+        let Some(t) = t else { return true };
+        match t {
+            // "all": every rule of the family
+            Target::Default => true,
+            Target::Prefix(p) => {
+                let fam = if p.addr.is_ipv4() {
+                    names::AF_INET
+                } else {
+                    names::AF_INET6
+                };
+                fam == r.family
+                    && p.len <= len
+                    && addr.is_none_or(|a| prefix_match(&a, &p.addr, p.len))
+            }
+        }
+    };
+    spec.priority.is_none_or(|p| r.priority.unwrap_or(0) == p)
+        && (!spec.not || r.flags & 2 != 0)
+        && prefix(&spec.from, r.src, r.src_len)
+        && prefix(&spec.to, r.dst, r.dst_len)
+        && spec.tos.is_none_or(|t| t == r.tos)
+        && spec.fwmark.is_none_or(|(mark, mask)| {
+            // ip compares a non-zero filter mark (and mask) with the rule's, 0 if absent
+            (mark == 0 || r.fwmark.unwrap_or(0) == mark)
+                && mask.is_none_or(|m| m == 0 || r.fwmask.unwrap_or(0) == m)
+        })
+        && spec
+            .iif
+            .as_deref()
+            .is_none_or(|i| r.iif.as_deref() == Some(i))
+        && spec
+            .oif
+            .as_deref()
+            .is_none_or(|o| r.oif.as_deref() == Some(o))
+        && (!spec.l3mdev || r.l3mdev)
+        && spec.uidrange.is_none_or(|u| r.uidrange == Some(u))
+        && spec
+            .ipproto
+            .is_none_or(|p| p == 0 || r.ipproto.unwrap_or(0) == p)
+        && spec.sport.is_none_or(|p| p.0 == 0 || r.sport == Some(p))
+        && spec.dport.is_none_or(|p| p.0 == 0 || r.dport == Some(p))
+        && match spec.action {
+            Some(RuleAction::Lookup(t)) if t > 0 => r.table == t,
+            _ => true,
+        }
 }
 
 #[cfg(test)]

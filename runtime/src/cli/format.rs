@@ -17,6 +17,10 @@ pub struct Opts {
     pub details: bool,
     /// Number of `-s`: 1 prints link statistics, 2 adds the error breakdown.
     pub stats: u8,
+    /// The address family `ip address show` selects (`-4`, `-6`, or the family of `to
+    /// PREFIX`; 0 for none): with one, ip leaves each link's `link/TYPE ADDR brd ADDR`
+    /// line (JSON `link_type`, `address`, `broadcast`) out unless `-d` is given.
+    pub addr_family: u8,
 }
 
 type Obj = Map<String, Value>;
@@ -145,6 +149,9 @@ pub struct LinkInfo {
     /// ip's `-d` text for the kind data when it differs from `key value` pairs (the
     /// constructors below fill it); `None` prints the pairs.
     pub text: Option<String>,
+    /// ip's `-d` text for the slave data (the `KIND_slave ...` line); `None` prints the
+    /// pairs.
+    pub slave_text: Option<String>,
 }
 
 /// VXLAN IFLA_INFO_DATA (IFLA_VXLAN_*) as `ip -d` shows it.
@@ -643,24 +650,28 @@ fn stats_text(st: &LinkStats, level: u8, carrier_changes: Option<u32>) -> String
             "fifo",
             "window",
             "heartbt",
-            "transns",
+            // the column is blank when the message had no IFLA_CARRIER_CHANGES
+            if carrier_changes.is_some() {
+                "transns"
+            } else {
+                ""
+            },
             w1 = c[1] + 1,
             w2 = c[2],
             w3 = c[3],
             w4 = c[4],
             w5 = c[5],
         );
-        let _ = write!(
-            s,
-            "\n{}",
-            nums(&[
-                (c[0] + c[1] + 1, st.tx_aborted_errors),
-                (c[2], st.tx_fifo_errors),
-                (c[3], st.tx_window_errors),
-                (c[4], st.tx_heartbeat_errors),
-                (c[5], cc)
-            ])
-        );
+        let mut errs = vec![
+            (c[0] + c[1] + 1, st.tx_aborted_errors),
+            (c[2], st.tx_fifo_errors),
+            (c[3], st.tx_window_errors),
+            (c[4], st.tx_heartbeat_errors),
+        ];
+        if carrier_changes.is_some() {
+            errs.push((c[5], cc));
+        }
+        let _ = write!(s, "\n{}", nums(&errs));
     }
     s
 }
@@ -731,23 +742,21 @@ fn link_obj(r: &LinkRow, o: &Opts, is_link: bool) -> Obj {
     if let Some(v) = r.group {
         put(&mut m, "group", group_name(v));
     }
-    if let Some(v) = r.txqlen {
+    // print_queuelen: a zero queue length is not printed
+    if let Some(v) = r.txqlen.filter(|&q| q != 0) {
         put(&mut m, "txqlen", v);
     }
-    put(&mut m, "link_type", names::link_type_name(r.link_type));
-    if let Some(a) = &r.address {
-        put(&mut m, "address", lladdr(a, r.link_type));
-    }
-    if let Some(a) = &r.broadcast {
-        let key = if r.flags & 0x10 != 0 {
-            "link_pointtopoint"
-        } else {
-            "broadcast"
-        };
-        if key == "link_pointtopoint" {
-            put(&mut m, key, true);
+    if link_layer_shown(o, is_link) {
+        put(&mut m, "link_type", names::link_type_name(r.link_type));
+        if let Some(a) = &r.address {
+            put(&mut m, "address", lladdr(a, r.link_type));
         }
-        put(&mut m, "broadcast", lladdr(a, r.link_type));
+        if let Some(a) = &r.broadcast {
+            if r.flags & 0x10 != 0 {
+                put(&mut m, "link_pointtopoint", true);
+            }
+            put(&mut m, "broadcast", lladdr(a, r.link_type));
+        }
     }
     if let Some(id) = r.link_netnsid {
         put(&mut m, "link_netnsid", id);
@@ -786,7 +795,8 @@ fn link_obj(r: &LinkRow, o: &Opts, is_link: bool) -> Obj {
             }
             put(&mut m, "linkinfo", i);
         }
-        if let Some(g) = &d.inet6_addr_gen_mode {
+        // print_af_spec runs for `ip link` only
+        if is_link && let Some(g) = &d.inet6_addr_gen_mode {
             put(&mut m, "inet6_addr_gen_mode", g.clone());
         }
         u(&mut m, "num_tx_queues", d.num_tx_queues);
@@ -807,6 +817,12 @@ fn link_obj(r: &LinkRow, o: &Opts, is_link: bool) -> Obj {
         put(&mut m, "stats64", stats_obj(st, o.stats, r.carrier_changes));
     }
     m
+}
+
+/// Whether the `link/TYPE ADDR brd ADDR` part is printed: always by `ip link`; by `ip
+/// address` unless it selects an IP family without `-d` (ipaddress.c, print_linkinfo).
+fn link_layer_shown(o: &Opts, is_link: bool) -> bool {
+    is_link || o.details || o.addr_family == 0 || o.addr_family == names::AF_PACKET
 }
 
 /// One element of `ip -j link show`.
@@ -851,16 +867,18 @@ fn link_text_lines(r: &LinkRow, o: &Opts, is_link: bool, qlen: bool) -> String {
     if let Some(v) = r.group {
         let _ = write!(s, "group {} ", group_name(v));
     }
-    if qlen && let Some(v) = r.txqlen {
+    if qlen && let Some(v) = r.txqlen.filter(|&q| q != 0) {
         let _ = write!(s, "qlen {v}");
     }
-    let _ = write!(s, "\n    link/{} ", names::link_type_name(r.link_type));
-    if let Some(a) = &r.address {
-        s.push_str(&lladdr(a, r.link_type));
-    }
-    if let Some(a) = &r.broadcast {
-        let word = if r.flags & 0x10 != 0 { "peer" } else { "brd" };
-        let _ = write!(s, " {word} {}", lladdr(a, r.link_type));
+    if link_layer_shown(o, is_link) {
+        let _ = write!(s, "\n    link/{} ", names::link_type_name(r.link_type));
+        if let Some(a) = &r.address {
+            s.push_str(&lladdr(a, r.link_type));
+        }
+        if let Some(a) = &r.broadcast {
+            let word = if r.flags & 0x10 != 0 { "peer" } else { "brd" };
+            let _ = write!(s, " {word} {}", lladdr(a, r.link_type));
+        }
     }
     if let Some(id) = r.link_netnsid {
         match &r.link_netns_name {
@@ -875,19 +893,19 @@ fn link_text_lines(r: &LinkRow, o: &Opts, is_link: bool, qlen: bool) -> String {
     if o.details
         && let Some(d) = &r.details
     {
+        // print_linkinfo's formats, blanks included
         if let Some(v) = d.promiscuity {
             let _ = write!(s, " promiscuity {v} ");
         }
         if let Some(v) = d.allmulti {
-            let _ = write!(s, " allmulti {v}");
+            let _ = write!(s, " allmulti {v} ");
         }
         if let Some(v) = d.min_mtu {
-            let _ = write!(s, " minmtu {v}");
+            let _ = write!(s, "minmtu {v} ");
         }
         if let Some(v) = d.max_mtu {
-            let _ = write!(s, " maxmtu {v}");
+            let _ = write!(s, "maxmtu {v} ");
         }
-        s.push(' ');
         if let Some(li) = &d.linkinfo {
             let _ = write!(s, "\n    {} ", li.kind);
             match &li.text {
@@ -898,8 +916,19 @@ fn link_text_lines(r: &LinkRow, o: &Opts, is_link: bool, qlen: bool) -> String {
                     }
                 }
             }
+            if let Some(sk) = &li.slave_kind {
+                let _ = write!(s, "\n    {sk}_slave ");
+                match &li.slave_text {
+                    Some(t) => s.push_str(t),
+                    None => {
+                        for (k, v) in &li.slave_data {
+                            let _ = write!(s, "{k} {} ", value_text(v));
+                        }
+                    }
+                }
+            }
         }
-        if let Some(g) = &d.inet6_addr_gen_mode {
+        if is_link && let Some(g) = &d.inet6_addr_gen_mode {
             let _ = write!(s, "addrgenmode {g} ");
         }
         for (k, v) in [
@@ -1038,14 +1067,27 @@ fn addr_info_obj(a: &AddrInfo) -> Obj {
 /// One element of `ip -j address show`.
 pub fn addr_json(r: &AddrRow, o: &Opts) -> Value {
     let mut m = link_obj(&r.link, o, false);
-    put(
-        &mut m,
-        "addr_info",
-        r.addr_info
-            .iter()
-            .map(|a| Value::Object(addr_info_obj(a)))
-            .collect::<Vec<_>>(),
-    );
+    if o.addr_family != names::AF_PACKET {
+        // (`ip -0 address` dumps no addresses and prints no addr_info)
+        put(
+            &mut m,
+            "addr_info",
+            r.addr_info
+                .iter()
+                .map(|a| Value::Object(addr_info_obj(a)))
+                .collect::<Vec<_>>(),
+        );
+    }
+    // ip -s address: the link's statistics after its addresses
+    if o.stats > 0
+        && let Some(st) = &r.link.stats
+    {
+        put(
+            &mut m,
+            "stats64",
+            stats_obj(st, o.stats, r.link.carrier_changes),
+        );
+    }
     Value::Object(m)
 }
 
@@ -1105,6 +1147,17 @@ pub fn addr_text(r: &AddrRow, o: &Opts) -> String {
     let mut s = link_text_lines(&r.link, o, false, true);
     for a in &r.addr_info {
         s.push_str(&addr_info_text(a));
+    }
+    // ip -s address: the link's statistics after its addresses (their text starts a
+    // new line itself)
+    if o.stats > 0
+        && let Some(st) = &r.link.stats
+    {
+        if s.ends_with('\n') {
+            s.pop();
+        }
+        s.push_str(&stats_text(st, o.stats, r.link.carrier_changes));
+        s.push('\n');
     }
     s
 }
@@ -1286,6 +1339,8 @@ pub struct NexthopRow {
     pub hops: u8,
     /// rtnh_flags (RTNH_F_*).
     pub flags: u32,
+    /// RTA_FLOW of the nexthop (realms: from << 16 | to).
+    pub flow: Option<u32>,
 }
 
 /// One route (RTM_NEWROUTE: rtmsg + RTA_*).
@@ -1325,6 +1380,12 @@ pub struct RouteRow {
     pub flags: u32,
     /// RTA_MARK.
     pub mark: Option<u32>,
+    /// RTA_FLOW (realms: from << 16 | to).
+    pub flow: Option<u32>,
+    /// RTA_UID (`ip route get`).
+    pub uid: Option<u32>,
+    /// RTA_CACHEINFO.
+    pub cacheinfo: Option<RouteCacheinfo>,
     /// RTA_IIF resolved to a name.
     pub iif: Option<String>,
     /// RTA_METRICS (RTAX_LOCK folded into `lock`): (RTAX_*, value).
@@ -1420,6 +1481,143 @@ fn metrics_obj(r: &RouteRow) -> Obj {
     m
 }
 
+/// struct rta_cacheinfo (RTA_CACHEINFO); ages in clock ticks (USER_HZ).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct RouteCacheinfo {
+    /// rta_clntref.
+    pub clntref: u32,
+    /// rta_lastuse.
+    pub lastuse: u32,
+    /// rta_expires.
+    pub expires: i32,
+    /// rta_error.
+    pub error: u32,
+    /// rta_used.
+    pub used: u32,
+    /// rta_id.
+    pub id: u32,
+    /// rta_ts.
+    pub ts: u32,
+    /// rta_tsage.
+    pub tsage: u32,
+}
+
+/// RTM_F_CLONED (a cached route, as `ip route get` answers).
+const RTM_F_CLONED: u32 = 0x200;
+
+/// RTCF_* names of a cloned IPv4 route's flags (linux/in_route.h), in print_cache_flags'
+/// order.
+const RTCF: &[(u32, &str)] = &[
+    (0x8000_0000, "local"),
+    (0x4000_0000, "reject"),
+    (0x2000_0000, "mc"),
+    (0x1000_0000, "brd"),
+    (0x0800_0000, "dst-nat"),
+    (0x0080_0000, "src-nat"),
+    (0x0040_0000, "masq"),
+    (0x0002_0000, "dst-direct"),
+    (0x0400_0000, "src-direct"),
+    (0x0004_0000, "redirected"),
+    (0x0100_0000, "redirect"),
+    (0x0020_0000, "fastroute"),
+    (0x0001_0000, "notify"),
+    (0x0008_0000, "proxy"),
+];
+
+/// The fields `ip route` prints from RTA_UID, the cache flags of a cloned IPv4 route and
+/// RTA_CACHEINFO: (JSON key, value, text), in print_route's order.
+fn route_cache_parts(r: &RouteRow, o: &Opts) -> Vec<(&'static str, Value, String)> {
+    let mut v: Vec<(&'static str, Value, String)> = Vec::new();
+    if let Some(u) = r.uid {
+        v.push(("uid", u.into(), format!("uid {u} ")));
+    }
+    let v4 = r.family == names::AF_INET;
+    if v4 && r.flags & RTM_F_CLONED != 0 {
+        let mut flags = r.flags & !0xffff;
+        let mut names_ = Vec::new();
+        for (bit, n) in RTCF {
+            if flags & bit != 0 {
+                flags &= !bit;
+                names_.push(*n);
+            }
+        }
+        let mut t = "\n    cache ".to_string();
+        if r.flags & !0xffff != 0 {
+            t.push('<');
+            t.push_str(&names_.join(","));
+            if flags != 0 {
+                let _ = write!(t, "{}{flags:x}>", if names_.is_empty() { "" } else { "," });
+            } else {
+                t.push_str("> ");
+            }
+        }
+        v.push(("cache", names_.into(), t));
+    }
+    if let Some(c) = r.cacheinfo.filter(|_| v4 || r.family == names::AF_INET6) {
+        let hz = USER_HZ as i64;
+        if c.expires != 0 {
+            let e = i64::from(c.expires) / hz;
+            v.push(("expires", e.into(), format!("expires {e}sec ")));
+        }
+        if c.error != 0 {
+            v.push(("error", c.error.into(), format!("error {} ", c.error)));
+        }
+        if o.stats > 0 {
+            if c.clntref != 0 {
+                v.push(("users", c.clntref.into(), format!("users {} ", c.clntref)));
+            }
+            if c.used != 0 {
+                v.push(("used", c.used.into(), format!("used {} ", c.used)));
+            }
+            if c.lastuse != 0 {
+                let a = u64::from(c.lastuse) / USER_HZ;
+                v.push(("age", a.into(), format!("age {a}sec ")));
+            }
+        }
+        if c.id != 0 {
+            v.push((
+                "ipid",
+                c_alt_hex(c.id.into()).into(),
+                format!("ipid 0x{:04x} ", c.id),
+            ));
+        }
+        if c.ts != 0 || c.tsage != 0 {
+            v.push((
+                "ts",
+                c_alt_hex(c.ts.into()).into(),
+                format!("ts 0x{:x}", c.ts),
+            ));
+            v.push(("tsage", c.tsage.into(), format!("tsage {}sec ", c.tsage)));
+        }
+    }
+    v
+}
+
+/// RTA_FLOW as ip's print_rta_flow writes it in JSON: `{"from": ..., "to": ...}`.
+fn flow_obj(flow: u32) -> Value {
+    let (from, to) = (flow >> 16, flow & 0xffff);
+    let mut m = Obj::new();
+    if from != 0 {
+        put(&mut m, "from", names::realm_name(from));
+    }
+    put(&mut m, "to", names::realm_name(to));
+    Value::Object(m)
+}
+
+/// RTA_FLOW as ip's print_rta_flow writes it in text: `realm TO ` / `realms FROM/TO `.
+fn flow_text(flow: u32) -> String {
+    let (from, to) = (flow >> 16, flow & 0xffff);
+    if from != 0 {
+        format!(
+            "realms {}/{} ",
+            names::realm_name(from),
+            names::realm_name(to)
+        )
+    } else {
+        format!("realm {} ", names::realm_name(to))
+    }
+}
+
 fn nexthop_obj(n: &NexthopRow) -> Value {
     let mut m = Obj::new();
     if let Some(g) = n.gateway {
@@ -1427,6 +1625,9 @@ fn nexthop_obj(n: &NexthopRow) -> Value {
     }
     if let Some(v) = &n.via {
         put(&mut m, "via", via_obj(v));
+    }
+    if let Some(f) = n.flow {
+        put(&mut m, "flow", flow_obj(f));
     }
     if let Some(d) = &n.dev {
         put(&mut m, "dev", d.clone());
@@ -1459,7 +1660,7 @@ fn route_fields(r: &RouteRow, o: &Opts, h: &RouteHide, m: &mut dyn ObjSink) {
         m.put_str("src", &format!("0/{}", r.src_len));
     }
     if r.tos != 0 {
-        m.put_str("tos", &format!("{:#x}", r.tos));
+        m.put_str("tos", &names::dsfield_name(r.tos));
     }
     if let Some(g) = r.gateway.filter(|_| !h.gateway) {
         m.put_str("gateway", &g.to_string());
@@ -1488,23 +1689,30 @@ fn route_fields(r: &RouteRow, o: &Opts, h: &RouteHide, m: &mut dyn ObjSink) {
         m.put_num("metric", v.into());
     }
     m.put_strs("flags", &route_flag_names(r.flags));
-    if let Some(v) = r.mark {
+    if let Some(v) = r.mark.filter(|&v| v != 0) {
         m.put_num("mark", v.into());
+    }
+    if let Some(f) = r.flow {
+        m.put_value("flow", flow_obj(f));
+    }
+    for (k, v, _) in route_cache_parts(r, o) {
+        m.put_value(k, v);
+    }
+    // print_route's order: metrics, iif, pref, then the nexthops last
+    if !r.metrics.is_empty() {
+        m.put_value("metrics", Value::Array(vec![Value::Object(metrics_obj(r))]));
     }
     if let Some(v) = &r.iif {
         m.put_str("iif", v);
     }
-    if !r.metrics.is_empty() {
-        m.put_value("metrics", Value::Array(vec![Value::Object(metrics_obj(r))]));
+    if let Some(p) = r.pref {
+        m.put_str("pref", &pref_name(p));
     }
     if !r.nexthops.is_empty() {
         m.put_value(
             "nexthops",
             Value::Array(r.nexthops.iter().map(nexthop_obj).collect()),
         );
-    }
-    if let Some(p) = r.pref {
-        m.put_str("pref", &pref_name(p));
     }
 }
 
@@ -1542,7 +1750,7 @@ pub fn route_text_hiding(r: &RouteRow, o: &Opts, h: &RouteHide) -> String {
         }
     }
     if r.tos != 0 {
-        let _ = write!(s, "tos {:#x} ", r.tos);
+        let _ = write!(s, "tos {} ", names::dsfield_name(r.tos));
     }
     if let Some(g) = r.gateway.filter(|_| !h.gateway) {
         let _ = write!(s, "via {g} ");
@@ -1577,11 +1785,20 @@ pub fn route_text_hiding(r: &RouteRow, o: &Opts, h: &RouteHide) -> String {
     for f in route_flag_names(r.flags) {
         let _ = write!(s, "{f} ");
     }
-    if let Some(v) = r.mark {
-        let _ = write!(s, "mark {v:#x} ");
+    match r.mark {
+        None | Some(0) => {}
+        Some(v @ 0..16) => {
+            let _ = write!(s, "mark {v} ");
+        }
+        Some(v) => {
+            let _ = write!(s, "mark {v:#x} ");
+        }
     }
-    if let Some(v) = &r.iif {
-        let _ = write!(s, "iif {v} ");
+    if let Some(f) = r.flow {
+        s.push_str(&flow_text(f));
+    }
+    for (_, _, t) in route_cache_parts(r, o) {
+        s.push_str(&t);
     }
     for (rtax, v) in &r.metrics {
         let Some(name) = RTAX.iter().find(|(n, _)| n == rtax).map(|(_, s)| *s) else {
@@ -1623,6 +1840,12 @@ pub fn route_text_hiding(r: &RouteRow, o: &Opts, h: &RouteHide) -> String {
             }
         }
     }
+    if let Some(v) = &r.iif {
+        let _ = write!(s, "iif {v} ");
+    }
+    if let Some(p) = r.pref {
+        let _ = write!(s, "pref {}", pref_name(p));
+    }
     for n in &r.nexthops {
         s.push_str("\n\tnexthop ");
         if let Some(g) = n.gateway {
@@ -1631,6 +1854,9 @@ pub fn route_text_hiding(r: &RouteRow, o: &Opts, h: &RouteHide) -> String {
         if let Some(v) = n.via {
             let _ = write!(s, "via {} {v} ", if v.is_ipv4() { "inet" } else { "inet6" });
         }
+        if let Some(f) = n.flow {
+            s.push_str(&flow_text(f));
+        }
         if let Some(d) = &n.dev {
             let _ = write!(s, "dev {d} ");
         }
@@ -1638,9 +1864,6 @@ pub fn route_text_hiding(r: &RouteRow, o: &Opts, h: &RouteHide) -> String {
         for f in route_flag_names(n.flags) {
             let _ = write!(s, "{f} ");
         }
-    }
-    if let Some(p) = r.pref {
-        let _ = write!(s, "pref {}", pref_name(p));
     }
     s.push('\n');
     s
@@ -1665,6 +1888,23 @@ pub struct NeighRow {
     pub state: u16,
     /// ndm_flags (NTF_*).
     pub flags: u8,
+    /// NDA_CACHEINFO (printed with `-s`).
+    pub cacheinfo: Option<NeighCacheinfo>,
+    /// NDA_PROBES (printed with `-s`).
+    pub probes: Option<u32>,
+}
+
+/// struct nda_cacheinfo: ages in clock ticks (USER_HZ) and the reference count.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct NeighCacheinfo {
+    /// ndm_confirmed.
+    pub confirmed: u32,
+    /// ndm_used.
+    pub used: u32,
+    /// ndm_updated.
+    pub updated: u32,
+    /// ndm_refcnt.
+    pub refcnt: u32,
 }
 
 const NEIGH_FLAGS: &[(u8, &str)] = &[
@@ -1691,6 +1931,17 @@ pub fn neigh_json(r: &NeighRow) -> Value {
             put(&mut m, n, Value::Null);
         }
     }
+    if let Some(c) = r.cacheinfo {
+        if c.refcnt != 0 {
+            put(&mut m, "refcnt", c.refcnt);
+        }
+        put(&mut m, "used", u64::from(c.used) / USER_HZ);
+        put(&mut m, "confirmed", u64::from(c.confirmed) / USER_HZ);
+        put(&mut m, "updated", u64::from(c.updated) / USER_HZ);
+    }
+    if let Some(p) = r.probes {
+        put(&mut m, "probes", p);
+    }
     if r.state != 0 {
         put(&mut m, "state", names::nud_names(r.state));
     }
@@ -1713,6 +1964,22 @@ pub fn neigh_text(r: &NeighRow) -> String {
         if r.flags & b != 0 {
             let _ = write!(s, "{n} ");
         }
+    }
+    // ipneigh.c print_cacheinfo and the probes, as ip -s writes them
+    if let Some(c) = r.cacheinfo {
+        if c.refcnt != 0 {
+            let _ = write!(s, " ref {}", c.refcnt);
+        }
+        let _ = write!(
+            s,
+            " used {}/{}/{}",
+            u64::from(c.used) / USER_HZ,
+            u64::from(c.confirmed) / USER_HZ,
+            u64::from(c.updated) / USER_HZ
+        );
+    }
+    if let Some(p) = r.probes {
+        let _ = write!(s, "probes {p} ");
     }
     if r.state != 0 {
         for n in names::nud_names(r.state) {
@@ -1774,6 +2041,8 @@ pub struct RuleRow {
     pub action: u8,
     /// FRA_GOTO.
     pub goto: Option<u32>,
+    /// FRA_FLOW (realms: from << 16 | to).
+    pub flow: Option<u32>,
     /// FRA_PROTOCOL.
     pub protocol: Option<u8>,
 }
@@ -1823,20 +2092,18 @@ fn rule_parts(r: &RuleRow, o: &Opts) -> Vec<(&'static str, Value, String)> {
     if r.tos != 0 {
         v.push((
             "tos",
-            format!("{:#x}", r.tos).into(),
-            format!(" tos {:#x}", r.tos),
+            names::dsfield_name(r.tos).into(),
+            format!(" tos {}", names::dsfield_name(r.tos)),
         ));
     }
     if r.fwmark.is_some() || r.fwmask.is_some() {
         let mark = r.fwmark.unwrap_or(0);
         let mask = r.fwmask.unwrap_or(u32::MAX);
-        v.push((
-            "fwmark",
-            format!("{mark:#x}").into(),
-            format!(" fwmark {mark:#x}"),
-        ));
+        // print_0xhex: C's %#x, so a zero mark or mask is a plain 0
+        let (mark, mask_text) = (c_alt_hex(mark.into()), c_alt_hex(mask.into()));
+        v.push(("fwmark", mark.clone().into(), format!(" fwmark {mark}")));
         if mask != u32::MAX {
-            v.push(("fwmask", format!("{mask:#x}").into(), format!("/{mask:#x}")));
+            v.push(("fwmask", mask_text.clone().into(), format!("/{mask_text}")));
         }
     }
     if let Some(i) = &r.iif {
@@ -1889,14 +2156,30 @@ fn rule_parts(r: &RuleRow, o: &Opts) -> Vec<(&'static str, Value, String)> {
             ));
         }
         if let Some(g) = r.suppress_ifgroup.filter(|p| *p != -1) {
+            // rtnl_group_n2a: the group's name (0 is "default")
+            let g = group_name(g as u32);
             v.push((
                 "suppress_ifgroup",
-                g.to_string().into(),
+                g.clone().into(),
                 format!(" suppress_ifgroup {g}"),
             ));
         }
     }
-    if r.action == names::FR_ACT_GOTO {
+    if let Some(f) = r.flow {
+        let (from, to) = (f >> 16, f & 0xffff);
+        let to = names::realm_name(to);
+        if from != 0 {
+            let from = names::realm_name(from);
+            v.push(("flow_from", from.clone().into(), format!(" realms {from}/")));
+            v.push(("flow_to", to.clone().into(), to));
+        } else {
+            v.push(("flow_to", to.clone().into(), format!(" realms {to}")));
+        }
+    }
+    if r.action == RTN_NAT {
+        // the kernel keeps no map-to gateway for rules any more: ip prints masquerade
+        v.push(("masquerade", Value::Null, " masquerade".into()));
+    } else if r.action == names::FR_ACT_GOTO {
         match r.goto {
             Some(g) => v.push(("goto", g.into(), format!(" goto {g}"))),
             None => v.push(("goto", "none".into(), " goto none".into())),
@@ -1918,6 +2201,9 @@ fn rule_parts(r: &RuleRow, o: &Opts) -> Vec<(&'static str, Value, String)> {
     }
     v
 }
+
+/// RTN_NAT (a rule's `nat` action).
+const RTN_NAT: u8 = 10;
 
 /// One element of `ip -j rule show`.
 pub fn rule_json(r: &RuleRow, o: &Opts) -> Value {
@@ -1947,6 +2233,16 @@ pub fn rule_text(r: &RuleRow, o: &Opts) -> String {
 // ---------------------------------------------------------------------------------------
 // tc
 // ---------------------------------------------------------------------------------------
+
+/// C's `printf("%#x", v)`, as iproute2's `print_0xhex` writes it: `0x` before every
+/// value but zero, which is plain `0` (`tc` prints `default 0` but `default 0x10`).
+pub fn c_alt_hex(v: u64) -> String {
+    if v == 0 {
+        "0".into()
+    } else {
+        format!("{v:#x}")
+    }
+}
 
 /// Decoded TCA_OPTIONS of a qdisc.
 #[derive(Clone, Debug, PartialEq)]
@@ -2017,9 +2313,148 @@ pub struct QdiscRow {
     pub refcnt: u32,
     /// TCA_OPTIONS.
     pub options: QdiscOptions,
+    /// TCA_STATS2 (printed with `-s`).
+    pub stats: Option<TcStatsRow>,
+    /// What `tc -d` adds to the options.
+    pub details: Option<QdiscDetails>,
 }
 
-fn qdisc_options_json(o: &QdiscOptions) -> Obj {
+/// A rate's struct tc_ratespec fields `tc -d` prints.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct RateCell {
+    /// cell_log (printed as `1 << cell_log` after the size).
+    pub cell_log: u8,
+    /// mpu (bytes).
+    pub mpu: u16,
+}
+
+/// `tc -d` extras of a qdisc's options.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum QdiscDetails {
+    /// htb: tc_htb_glob version (`ver MAJOR.MINOR`).
+    Htb {
+        /// version.
+        version: u32,
+    },
+    /// tbf: the rate's and peak rate's cells, and the link layer.
+    Tbf {
+        /// The rate's cell_log and mpu.
+        rate: RateCell,
+        /// The peak rate's cell_log and mpu.
+        peak: RateCell,
+        /// TC_LINKLAYER_* of the rate.
+        linklayer: u8,
+    },
+}
+
+/// tc's sprint_linklayer.
+fn linklayer_name(l: u8) -> String {
+    match l {
+        0 => "unspec".into(),
+        1 => "ethernet".into(),
+        2 => "atm".into(),
+        n => n.to_string(),
+    }
+}
+
+/// A qdisc's or class's TCA_STATS2 (TCA_STATS_*), the counters `tc -s` prints.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct TcStatsRow {
+    /// TCA_STATS_BASIC: bytes and packets (TCA_STATS_PKT64 when present).
+    pub basic: Option<(u64, u64)>,
+    /// TCA_STATS_QUEUE: qlen, backlog, drops, requeues, overlimits.
+    pub queue: Option<TcQueueStats>,
+    /// TCA_STATS_RATE_EST64 or TCA_STATS_RATE_EST: bytes/s and packets/s.
+    pub rate_est: Option<(u64, u64)>,
+    /// Whether the 32-bit TCA_STATS_RATE_EST was there (tc then starts no new line
+    /// before the backlog).
+    pub rate_est32: bool,
+}
+
+/// struct gnet_stats_queue.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct TcQueueStats {
+    /// qlen.
+    pub qlen: u32,
+    /// backlog (bytes).
+    pub backlog: u32,
+    /// drops.
+    pub drops: u32,
+    /// requeues.
+    pub requeues: u32,
+    /// overlimits.
+    pub overlimits: u32,
+}
+
+/// An htb class's TCA_XSTATS (struct tc_htb_xstats).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct HtbXstats {
+    /// lends.
+    pub lends: u32,
+    /// borrows.
+    pub borrows: u32,
+    /// giants.
+    pub giants: u32,
+    /// tokens.
+    pub tokens: i32,
+    /// ctokens.
+    pub ctokens: i32,
+}
+
+/// The statistics' JSON keys as tc's print_tcstats2_attr puts them.
+fn tc_stats_json(m: &mut Obj, st: &TcStatsRow) {
+    if let Some((bytes, packets)) = st.basic {
+        put(m, "bytes", bytes);
+        put(m, "packets", packets);
+    }
+    if let Some(q) = st.queue {
+        put(m, "drops", q.drops);
+        put(m, "overlimits", q.overlimits);
+        put(m, "requeues", q.requeues);
+    }
+    if let Some((bps, pps)) = st.rate_est {
+        put(m, "rate", bps);
+        put(m, "pps", pps);
+    }
+    if let Some(q) = st.queue {
+        put(m, "backlog", q.backlog);
+        put(m, "qlen", q.qlen);
+    }
+}
+
+/// The statistics' text as tc's print_tcstats2_attr writes it with `prefix` before each
+/// line (`Sent ... \n backlog ...`, no final newline).
+fn tc_stats_text(st: &TcStatsRow, prefix: &str) -> String {
+    let mut s = String::new();
+    if let Some((bytes, packets)) = st.basic {
+        let _ = write!(s, "{prefix}Sent {bytes} bytes {packets} pkt");
+    }
+    if let Some(q) = st.queue {
+        let _ = write!(
+            s,
+            " (dropped {}, overlimits {} requeues {}) ",
+            q.drops, q.overlimits, q.requeues
+        );
+    }
+    if let Some((bps, pps)) = st.rate_est {
+        let _ = write!(s, "\n{prefix}rate {} {pps}pps", tc_rate(bps));
+    }
+    if let Some(q) = st.queue {
+        if !st.rate_est32 {
+            s.push('\n');
+        }
+        let _ = write!(
+            s,
+            "{prefix}backlog {} {}p requeues {}",
+            tc_size(q.backlog),
+            q.qlen,
+            q.requeues
+        );
+    }
+    s
+}
+
+fn qdisc_options_json(o: &QdiscOptions, d: Option<&QdiscDetails>) -> Obj {
     let mut m = Obj::new();
     match o {
         QdiscOptions::None | QdiscOptions::Ingress => {}
@@ -2031,11 +2466,39 @@ fn qdisc_options_json(o: &QdiscOptions) -> Obj {
             ..
         } => {
             put(&mut m, "rate", *rate);
-            put(&mut m, "burst", *burst);
-            if let Some(v) = minburst {
-                put(&mut m, "minburst", *v);
+            match d {
+                Some(QdiscDetails::Tbf {
+                    rate: c,
+                    peak,
+                    linklayer,
+                }) => {
+                    // tc -d: "burst" becomes "SIZE/CELL" text, then "mpu"; the peak
+                    // rate's "mtu" and a second "mpu"
+                    put(
+                        &mut m,
+                        "burst",
+                        format!("{}/{}", tc_size(*burst), 1u32 << c.cell_log),
+                    );
+                    put(&mut m, "mpu", c.mpu);
+                    if let Some(v) = minburst {
+                        put(
+                            &mut m,
+                            "mtu",
+                            format!("{}/{}", tc_size(*v), 1u32 << peak.cell_log),
+                        );
+                        m.insert(repeated_key("mpu", 1), peak.mpu.into());
+                    }
+                    put(&mut m, "lat", *lat);
+                    put(&mut m, "linklayer", linklayer_name(*linklayer));
+                }
+                _ => {
+                    put(&mut m, "burst", *burst);
+                    if let Some(v) = minburst {
+                        put(&mut m, "minburst", *v);
+                    }
+                    put(&mut m, "lat", *lat);
+                }
             }
-            put(&mut m, "lat", *lat);
         }
         QdiscOptions::Prio {
             bands,
@@ -2053,8 +2516,11 @@ fn qdisc_options_json(o: &QdiscOptions) -> Obj {
             direct_qlen,
         } => {
             put(&mut m, "r2q", *r2q);
-            put(&mut m, "default", format!("{default:#x}"));
+            put(&mut m, "default", c_alt_hex((*default).into()));
             put(&mut m, "direct_packets_stat", *direct_packets_stat);
+            if let Some(QdiscDetails::Htb { version }) = d {
+                put(&mut m, "ver", htb_version(*version));
+            }
             if let Some(q) = direct_qlen {
                 put(&mut m, "direct_qlen", *q);
             }
@@ -2067,7 +2533,12 @@ fn qdisc_options_json(o: &QdiscOptions) -> Obj {
     m
 }
 
-fn qdisc_options_text(o: &QdiscOptions) -> String {
+/// htb's `ver` text: `MAJOR.MINOR` of tc_htb_glob version.
+fn htb_version(v: u32) -> String {
+    format!("{}.{}", v >> 16, v & 0xffff)
+}
+
+fn qdisc_options_text(o: &QdiscOptions, d: Option<&QdiscDetails>) -> String {
     match o {
         QdiscOptions::None => String::new(),
         QdiscOptions::Ingress => "---------------- ".into(),
@@ -2078,14 +2549,52 @@ fn qdisc_options_text(o: &QdiscOptions) -> String {
             minburst,
             lat,
         } => {
-            let mut s = format!("rate {} burst {} ", tc_rate(*rate), tc_size(*burst));
+            let tbf = match d {
+                Some(QdiscDetails::Tbf {
+                    rate,
+                    peak,
+                    linklayer,
+                }) => Some((rate, peak, *linklayer)),
+                _ => None,
+            };
+            let mut s = format!("rate {} ", tc_rate(*rate));
+            match tbf {
+                Some((c, _, _)) => {
+                    let _ = write!(
+                        s,
+                        "burst {}/{} mpu {} ",
+                        tc_size(*burst),
+                        1u32 << c.cell_log,
+                        tc_size(c.mpu.into())
+                    );
+                }
+                None => {
+                    let _ = write!(s, "burst {} ", tc_size(*burst));
+                }
+            }
             if let Some(p) = peakrate {
                 let _ = write!(s, "peakrate {} ", tc_rate(*p));
                 if let Some(m) = minburst {
-                    let _ = write!(s, "minburst {} ", tc_size(*m));
+                    match tbf {
+                        Some((_, pc, _)) => {
+                            let _ = write!(
+                                s,
+                                "mtu {}/{} mpu {} ",
+                                tc_size(*m),
+                                1u32 << pc.cell_log,
+                                tc_size(pc.mpu.into())
+                            );
+                        }
+                        None => {
+                            let _ = write!(s, "minburst {} ", tc_size(*m));
+                        }
+                    }
                 }
             }
             let _ = write!(s, "lat {} ", tc_time(*lat));
+            if let Some((_, _, l)) = tbf {
+                let _ = write!(s, "linklayer {} ", linklayer_name(l));
+            }
             s
         }
         QdiscOptions::Prio {
@@ -2108,8 +2617,13 @@ fn qdisc_options_text(o: &QdiscOptions) -> String {
             direct_packets_stat,
             direct_qlen,
         } => {
-            let mut s =
-                format!("r2q {r2q} default {default:#x} direct_packets_stat {direct_packets_stat}");
+            let mut s = format!(
+                "r2q {r2q} default {} direct_packets_stat {direct_packets_stat}",
+                c_alt_hex((*default).into())
+            );
+            if let Some(QdiscDetails::Htb { version }) = d {
+                let _ = write!(s, " ver {}", htb_version(*version));
+            }
             if let Some(q) = direct_qlen {
                 let _ = write!(s, " direct_qlen {q}");
             }
@@ -2124,7 +2638,8 @@ fn qdisc_options_text(o: &QdiscOptions) -> String {
     }
 }
 
-/// One element of `tc -j qdisc show`.
+/// One element of `tc -j qdisc show`: with [`QdiscRow::stats`], `tc -j -s` (the
+/// counters after the options).
 pub fn qdisc_json(r: &QdiscRow) -> Value {
     let mut m = Obj::new();
     put(&mut m, "kind", r.kind.clone());
@@ -2140,11 +2655,19 @@ pub fn qdisc_json(r: &QdiscRow) -> Value {
     if r.refcnt != 1 {
         put(&mut m, "refcnt", r.refcnt);
     }
-    put(&mut m, "options", qdisc_options_json(&r.options));
+    put(
+        &mut m,
+        "options",
+        qdisc_options_json(&r.options, r.details.as_ref()),
+    );
+    if let Some(st) = &r.stats {
+        tc_stats_json(&mut m, st);
+    }
     Value::Object(m)
 }
 
-/// `tc qdisc show` text for one qdisc.
+/// `tc qdisc show` text for one qdisc; with [`QdiscRow::stats`], `tc -s` (two more
+/// lines).
 pub fn qdisc_text(r: &QdiscRow) -> String {
     let mut s = format!("qdisc {} {:x}:", r.kind, r.handle >> 16);
     if let Some(d) = &r.dev {
@@ -2159,8 +2682,12 @@ pub fn qdisc_text(r: &QdiscRow) -> String {
         let _ = write!(s, " refcnt {}", r.refcnt);
     }
     s.push(' ');
-    s.push_str(&qdisc_options_text(&r.options));
+    s.push_str(&qdisc_options_text(&r.options, r.details.as_ref()));
     s.push('\n');
+    if let Some(st) = &r.stats {
+        s.push_str(&tc_stats_text(st, " "));
+        s.push('\n');
+    }
     s
 }
 
@@ -2201,6 +2728,27 @@ pub struct ClassRow {
     pub leaf: u32,
     /// TCA_OPTIONS.
     pub options: ClassOptions,
+    /// TCA_STATS2 (printed with `-s`).
+    pub stats: Option<TcStatsRow>,
+    /// An htb class's TCA_XSTATS (printed with `-s`).
+    pub htb_xstats: Option<HtbXstats>,
+    /// What `tc -d` adds to an htb class.
+    pub details: Option<HtbClassDetails>,
+}
+
+/// `tc -d` extras of an htb class (struct tc_htb_opt).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct HtbClassDetails {
+    /// quantum (printed for leaves, level 0).
+    pub quantum: u32,
+    /// level.
+    pub level: u32,
+    /// The rate's cell_log and mpu.
+    pub rate: RateCell,
+    /// The ceil's cell_log and mpu.
+    pub ceil: RateCell,
+    /// TC_LINKLAYER_* of the rate.
+    pub linklayer: u8,
 }
 
 /// One element of `tc -j class show` (tc 6.1 prints text for `-j class`, so these keys
@@ -2231,6 +2779,9 @@ pub fn class_json(r: &ClassRow) -> Value {
         } => {
             if let Some(p) = prio {
                 put(&mut m, "prio", *p);
+                if let Some(d) = &r.details {
+                    put(&mut m, "quantum", d.quantum);
+                }
             }
             put(&mut m, "rate", *rate);
             put(&mut m, "ceil", *ceil);
@@ -2238,6 +2789,21 @@ pub fn class_json(r: &ClassRow) -> Value {
             put(&mut m, "cburst", *cburst);
         }
         ClassOptions::Other(kv) => m.extend(kv.iter().cloned()),
+    }
+    // tc 6.2+ (the first with class JSON): a "stats" object, htb's xstats inside it
+    if r.stats.is_some() || r.htb_xstats.is_some() {
+        let mut st = Obj::new();
+        if let Some(s) = &r.stats {
+            tc_stats_json(&mut st, s);
+        }
+        if let Some(x) = r.htb_xstats {
+            put(&mut st, "lended", x.lends);
+            put(&mut st, "borrowed", x.borrows);
+            put(&mut st, "giants", x.giants);
+            put(&mut st, "tokens", x.tokens);
+            put(&mut st, "ctokens", x.ctokens);
+        }
+        put(&mut m, "stats", st);
     }
     Value::Object(m)
 }
@@ -2267,15 +2833,30 @@ pub fn class_text(r: &ClassRow) -> String {
         } => {
             if let Some(p) = prio {
                 let _ = write!(s, "prio {p} ");
+                if let Some(d) = &r.details {
+                    let _ = write!(s, "quantum {} ", d.quantum);
+                }
             }
-            let _ = write!(
-                s,
-                "rate {} ceil {} burst {} cburst {} ",
-                tc_rate(*rate),
-                tc_rate(*ceil),
-                tc_size(*burst),
-                tc_size(*cburst)
-            );
+            let _ = write!(s, "rate {} ceil {} ", tc_rate(*rate), tc_rate(*ceil));
+            match &r.details {
+                Some(d) => {
+                    let _ = write!(
+                        s,
+                        "linklayer {} burst {}/{} mpu {} cburst {}/{} mpu {} level {} ",
+                        linklayer_name(d.linklayer),
+                        tc_size(*burst),
+                        1u32 << d.rate.cell_log,
+                        tc_size(d.rate.mpu.into()),
+                        tc_size(*cburst),
+                        1u32 << d.ceil.cell_log,
+                        tc_size(d.ceil.mpu.into()),
+                        d.level
+                    );
+                }
+                None => {
+                    let _ = write!(s, "burst {} cburst {} ", tc_size(*burst), tc_size(*cburst));
+                }
+            }
         }
         ClassOptions::Other(kv) => {
             for (k, v) in kv {
@@ -2284,6 +2865,19 @@ pub fn class_text(r: &ClassRow) -> String {
         }
     }
     s.push('\n');
+    // tc 6.1's print_class: the statistics and a newline, then the kind's xstats and
+    // a newline
+    if let Some(st) = &r.stats {
+        s.push_str(&tc_stats_text(st, " "));
+        s.push('\n');
+    }
+    if let Some(x) = r.htb_xstats {
+        let _ = write!(
+            s,
+            " lended: {} borrowed: {} giants: {}\n tokens: {} ctokens: {}\n\n",
+            x.lends, x.borrows, x.giants, x.tokens, x.ctokens
+        );
+    }
     s
 }
 
@@ -2335,6 +2929,42 @@ pub struct TcActionRow {
     pub refcnt: i32,
     /// tc_gen bindcnt.
     pub bindcnt: i32,
+    /// The action's struct tcf_t (its TCA_*_TM; printed with `-s`).
+    pub tm: Option<ActionTimes>,
+    /// TCA_ACT_STATS (printed with `-s`).
+    pub stats: Option<TcStatsRow>,
+}
+
+/// struct tcf_t: an action's ages in clock ticks (USER_HZ, 100 a second).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct ActionTimes {
+    /// install.
+    pub install: u64,
+    /// lastuse.
+    pub lastuse: u64,
+    /// firstuse.
+    pub firstuse: u64,
+    /// expires.
+    pub expires: u64,
+}
+
+/// USER_HZ: the clock ticks of a second in tcf_t (tc's get_user_hz).
+const USER_HZ: u64 = 100;
+
+impl ActionTimes {
+    /// tc's print_tm: the non-zero ages in whole seconds, JSON key and text word.
+    fn parts(&self) -> Vec<(&'static str, &'static str, u64)> {
+        [
+            ("installed", "installed", self.install),
+            ("last_used", "used", self.lastuse),
+            ("first_used", "firstused", self.firstuse),
+            ("expires", "expires", self.expires),
+        ]
+        .into_iter()
+        .filter(|p| p.2 != 0)
+        .map(|(k, w, v)| (k, w, v / USER_HZ))
+        .collect()
+    }
 }
 
 fn action_json(a: &TcActionRow) -> Value {
@@ -2368,6 +2998,16 @@ fn action_json(a: &TcActionRow) -> Value {
     put(&mut m, "index", a.index);
     put(&mut m, "ref", a.refcnt);
     put(&mut m, "bind", a.bindcnt);
+    if let Some(tm) = &a.tm {
+        for (k, _, v) in tm.parts() {
+            put(&mut m, k, v);
+        }
+    }
+    if let Some(st) = &a.stats {
+        let mut o = Obj::new();
+        tc_stats_json(&mut o, st);
+        put(&mut m, "stats", o);
+    }
     Value::Object(m)
 }
 
@@ -2397,9 +3037,20 @@ fn action_text(a: &TcActionRow) -> String {
     }
     let _ = write!(
         s,
-        "\n\tindex {} ref {} bind {}\n",
+        "\n\tindex {} ref {} bind {}",
         a.index, a.refcnt, a.bindcnt
     );
+    if let Some(tm) = &a.tm {
+        for (_, w, v) in tm.parts() {
+            let _ = write!(s, " {w} {v} sec");
+        }
+    }
+    s.push('\n');
+    if let Some(st) = &a.stats {
+        s.push_str("\tAction statistics:\n");
+        s.push_str(&tc_stats_text(st, "\t"));
+        s.push('\n');
+    }
     s
 }
 
@@ -2552,12 +3203,9 @@ pub fn filter_json(r: &FilterRow) -> Value {
                         Value::Object(x)
                     })
                     .collect();
-                match km.len() {
-                    0 => {}
-                    1 => {
-                        o.insert("match".into(), km.into_iter().next().unwrap_or(Value::Null));
-                    }
-                    _ => put(&mut o, "match", km),
+                // tc prints one "match" member per key, the same key repeated
+                for (i, k) in km.into_iter().enumerate() {
+                    o.insert(repeated_key("match", i), k);
                 }
                 if !actions.is_empty() {
                     put(
@@ -2737,6 +3385,7 @@ impl Opts {
         Opts {
             details: g.details,
             stats: g.stats,
+            addr_family: 0,
         }
     }
 }
@@ -2765,6 +3414,29 @@ fn listing<R>(
             }
         })
         .collect()
+}
+
+/// Marks a repeated member in a [`Value`] object: iproute2 can print one key several
+/// times in an object (tc's u32 filter prints a `"match"` member per key), which a
+/// `serde_json` map cannot hold. The n-th repetition (n > 0) of key `k` is stored as
+/// `k` + this character + `n`, and [`ip_json`] / [`JsonObjText`] write every key only up
+/// to it, so the output repeats `k` as tc does. No iproute2 key contains it: its keys are
+/// C strings, which cannot hold a NUL.
+pub const KEY_REPEAT: char = '\0';
+
+/// The map key for the `n`-th (from 0) member named `key` of one object (see
+/// [`KEY_REPEAT`]): `key` itself for the first.
+pub fn repeated_key(key: &str, n: usize) -> String {
+    if n == 0 {
+        key.to_string()
+    } else {
+        format!("{key}{KEY_REPEAT}{n}")
+    }
+}
+
+/// The key as printed: up to a [`KEY_REPEAT`] mark.
+fn printed_key(k: &str) -> &str {
+    k.split(KEY_REPEAT).next().unwrap_or(k)
 }
 
 /// Appends `s` as a JSON string the way iproute2's json writer escapes it.
@@ -2840,7 +3512,7 @@ impl<'a> JsonObjText<'a> {
             self.out.push(',');
         }
         self.n += 1;
-        json_string_into(self.out, k);
+        json_string_into(self.out, printed_key(k));
         self.out.push(':');
     }
 }
@@ -2966,13 +3638,37 @@ pub fn render_links(rows: &[LinkRow], g: &super::parse::GlobalOpts) -> String {
 }
 
 /// The whole output of `ip [-j [-p]] [-br] [-o] address show` for these rows (with `-o`,
-/// one line per address, as `IDX: NAME    inet ...`).
-pub fn render_addrs(rows: &[AddrRow], g: &super::parse::GlobalOpts) -> String {
-    let o = Opts::from_global(g);
+/// one line per address, as `IDX: NAME    inet ...`); `family` is the one the command
+/// selects (see [`Opts::addr_family`]).
+pub fn render_addrs(rows: &[AddrRow], g: &super::parse::GlobalOpts, family: u8) -> String {
+    let o = Opts {
+        addr_family: family,
+        ..Opts::from_global(g)
+    };
     if g.brief {
         return listing(rows, g, addr_brief_json, addr_brief_text);
     }
-    if g.oneline && !g.json {
+    if g.oneline && family != names::AF_PACKET && g.json {
+        // ip -j -o: no link part; each address carries its link's index and name
+        let items = rows.iter().map(|r| {
+            let list: Vec<Value> = r
+                .addr_info
+                .iter()
+                .map(|a| {
+                    let mut x = Obj::new();
+                    put(&mut x, "index", r.link.ifindex);
+                    put(&mut x, "dev", r.link.ifname.clone());
+                    x.extend(addr_info_obj(a));
+                    Value::Object(x)
+                })
+                .collect();
+            let mut m = Obj::new();
+            put(&mut m, "addr_info", list);
+            Value::Object(m)
+        });
+        return json_array(items.collect(), g.pretty);
+    }
+    if g.oneline && family != names::AF_PACKET {
         return rows
             .iter()
             .flat_map(|r| {
@@ -3001,9 +3697,18 @@ pub fn render_routes(rows: &[RouteRow], g: &super::parse::GlobalOpts, hide: &Rou
     )
 }
 
-/// The whole output of `ip [-j [-p]] neigh show`.
+/// The whole output of `ip [-j [-p]] [-s] neigh show`.
 pub fn render_neighs(rows: &[NeighRow], g: &super::parse::GlobalOpts) -> String {
-    listing(rows, g, neigh_json, neigh_text)
+    if g.stats > 0 {
+        return listing(rows, g, neigh_json, neigh_text);
+    }
+    // ages and probes only with -s
+    let bare = |r: &NeighRow| NeighRow {
+        cacheinfo: None,
+        probes: None,
+        ..r.clone()
+    };
+    listing(rows, g, |r| neigh_json(&bare(r)), |r| neigh_text(&bare(r)))
 }
 
 /// The whole output of `ip [-j [-p]] rule show`.
@@ -3012,19 +3717,56 @@ pub fn render_rules(rows: &[RuleRow], g: &super::parse::GlobalOpts) -> String {
     listing(rows, g, |r| rule_json(r, &o), |r| rule_text(r, &o))
 }
 
-/// The whole output of `tc [-j [-p]] qdisc show`.
+/// The whole output of `tc [-j [-p]] [-s] [-d] qdisc show`.
 pub fn render_qdiscs(rows: &[QdiscRow], g: &super::parse::GlobalOpts) -> String {
-    listing(rows, g, qdisc_json, qdisc_text)
+    if g.stats > 0 && g.details {
+        return listing(rows, g, qdisc_json, qdisc_text);
+    }
+    // statistics only with -s, details only with -d
+    let bare = |r: &QdiscRow| QdiscRow {
+        stats: r.stats.clone().filter(|_| g.stats > 0),
+        details: r.details.filter(|_| g.details),
+        ..r.clone()
+    };
+    listing(rows, g, |r| qdisc_json(&bare(r)), |r| qdisc_text(&bare(r)))
 }
 
-/// The whole output of `tc [-j [-p]] class show`.
+/// The whole output of `tc [-j [-p]] [-s] [-d] class show`.
 pub fn render_classes(rows: &[ClassRow], g: &super::parse::GlobalOpts) -> String {
-    listing(rows, g, class_json, class_text)
+    if g.stats > 0 && g.details {
+        return listing(rows, g, class_json, class_text);
+    }
+    let bare = |r: &ClassRow| ClassRow {
+        stats: r.stats.clone().filter(|_| g.stats > 0),
+        htb_xstats: r.htb_xstats.filter(|_| g.stats > 0),
+        details: r.details.filter(|_| g.details),
+        ..r.clone()
+    };
+    listing(rows, g, |r| class_json(&bare(r)), |r| class_text(&bare(r)))
 }
 
-/// The whole output of `tc [-j [-p]] filter show`.
+/// The whole output of `tc [-j [-p]] [-s] filter show` (actions' ages and statistics
+/// only with `-s`).
 pub fn render_filters(rows: &[FilterRow], g: &super::parse::GlobalOpts) -> String {
-    listing(rows, g, filter_json, filter_text)
+    if g.stats > 0 {
+        return listing(rows, g, filter_json, filter_text);
+    }
+    let bare = |r: &FilterRow| {
+        let mut r = r.clone();
+        if let Some(FilterOptions::U32 { actions, .. }) = &mut r.options {
+            for a in actions {
+                a.tm = None;
+                a.stats = None;
+            }
+        }
+        r
+    };
+    listing(
+        rows,
+        g,
+        |r| filter_json(&bare(r)),
+        |r| filter_text(&bare(r)),
+    )
 }
 
 /// Writes JSON byte for byte like iproute2's `json_writer` (what `ip -j` and `ip -j -p`
@@ -3077,7 +3819,7 @@ pub fn ip_json(v: &Value, pretty: bool) -> String {
                         self.eor();
                         self.eol();
                         self.sep = false;
-                        self.string(k);
+                        self.string(printed_key(k));
                         self.out.push(':');
                         if self.pretty {
                             self.out.push(' ');
@@ -3103,6 +3845,11 @@ pub fn ip_json(v: &Value, pretty: bool) -> String {
                 Value::String(s) => {
                     self.eor();
                     self.string(s);
+                }
+                // the only floats ip prints are bridge timers, as "%i.%.2i"
+                Value::Number(n) if n.is_f64() => {
+                    self.eor();
+                    let _ = write!(self.out, "{:.2}", n.as_f64().unwrap_or(0.0));
                 }
                 other => {
                     self.eor();

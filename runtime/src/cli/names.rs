@@ -256,6 +256,37 @@ pub fn protocol_id(name: &str) -> Option<u8> {
         .and_then(|v| u8::try_from(v).ok())
 }
 
+/// DS field (TOS) names from `/etc/iproute2/rt_dsfield`, read once.
+fn dsfield_file() -> &'static HashMap<u32, String> {
+    static T: OnceLock<HashMap<u32, String>> = OnceLock::new();
+    T.get_or_init(|| read_id_files("rt_dsfield"))
+}
+
+/// The text ip prints for a TOS / DS field (rtnl_dsfield_n2a): its rt_dsfield name, else
+/// `0x` and two hex digits (`0x04`).
+pub fn dsfield_name(tos: u8) -> String {
+    dsfield_file()
+        .get(&u32::from(tos))
+        .cloned()
+        .unwrap_or_else(|| format!("0x{tos:02x}"))
+}
+
+/// Realm names from `/etc/iproute2/rt_realms` (+ `rt_realms.d/*.conf`), read once.
+fn realm_file() -> &'static HashMap<u32, String> {
+    static T: OnceLock<HashMap<u32, String>> = OnceLock::new();
+    T.get_or_init(|| read_id_files("rt_realms"))
+}
+
+/// The text ip prints for a routing realm (rtnl_rtrealm_n2a): its rt_realms name (ids
+/// below 256), else the number.
+pub fn realm_name(id: u32) -> String {
+    realm_file()
+        .get(&id)
+        .filter(|_| id < 256)
+        .cloned()
+        .unwrap_or_else(|| id.to_string())
+}
+
 /// Reads `/etc/iproute2/<base>` and `/etc/iproute2/<base>.d/*.conf` (later files win).
 fn read_id_files(base: &str) -> HashMap<u32, String> {
     let mut map = HashMap::new();
@@ -502,6 +533,8 @@ pub const AF: NameTable = &[
 pub const AF_INET: u8 = 2;
 /// `AF_INET6`.
 pub const AF_INET6: u8 = 10;
+/// `AF_PACKET` (`-0`, the link layer).
+pub const AF_PACKET: u8 = 17;
 
 #[cfg(test)]
 mod tests {

@@ -6,6 +6,7 @@
 //! dump for interface names) and keep the kernel's order.
 
 use std::collections::HashMap;
+use std::fmt::Write as _;
 
 use ferroute_codec::rtnl::addr::AddrMsg;
 use ferroute_codec::rtnl::link::LinkMsg;
@@ -186,14 +187,20 @@ fn link_info(info: &ferroute_codec::rtnl::link::info::LinkInfo<'_>, names: &Link
                 ..Default::default()
             }
         }
-        Some(InfoData::Bridge(d)) => LinkInfo {
-            data: keyed(d.raw(), BRIDGE_KEYS, names),
-            ..Default::default()
-        },
+        Some(InfoData::Bridge(d)) => {
+            let (data, text) = keyed(d.raw(), BRIDGE_KEYS, names);
+            LinkInfo {
+                data,
+                text: Some(text),
+                ..Default::default()
+            }
+        }
         _ => LinkInfo::default(),
     };
     if let Some(SlaveData::BridgeSlave(d)) = info.slave_data().ok().flatten() {
-        out.slave_data = keyed(d.raw(), BRPORT_KEYS, names);
+        let (data, text) = keyed(d.raw(), BRPORT_KEYS, names);
+        out.slave_data = data;
+        out.slave_text = Some(text);
     }
     out.kind = kind;
     out.slave_kind = slave_kind;
@@ -225,175 +232,385 @@ enum Fmt {
     BoolOpts,
     /// IFLA_BR_VLAN_PROTOCOL (be16): 802.1Q / 802.1ad.
     VlanProto,
+    /// on/off in the text form only (no JSON key): the port's `mcast_fast_leave`.
+    TextBool,
 }
 
-/// IFLA_BR_* in the order and with the names of iproute2 6.1's `bridge_print_opt`.
-const BRIDGE_KEYS: &[(u16, &str, Fmt)] = &[
-    (li::IFLA_BR_FORWARD_DELAY, "forward_delay", Fmt::Num),
-    (li::IFLA_BR_HELLO_TIME, "hello_time", Fmt::Num),
-    (li::IFLA_BR_MAX_AGE, "max_age", Fmt::Num),
-    (li::IFLA_BR_AGEING_TIME, "ageing_time", Fmt::Num),
-    (li::IFLA_BR_STP_STATE, "stp_state", Fmt::Num),
-    (li::IFLA_BR_PRIORITY, "priority", Fmt::Num),
-    (li::IFLA_BR_VLAN_FILTERING, "vlan_filtering", Fmt::Num),
-    (li::IFLA_BR_VLAN_PROTOCOL, "vlan_protocol", Fmt::VlanProto),
-    (li::IFLA_BR_BRIDGE_ID, "bridge_id", Fmt::BridgeId),
-    (li::IFLA_BR_ROOT_ID, "root_id", Fmt::BridgeId),
-    (li::IFLA_BR_ROOT_PORT, "root_port", Fmt::Num),
-    (li::IFLA_BR_ROOT_PATH_COST, "root_path_cost", Fmt::Num),
-    (li::IFLA_BR_TOPOLOGY_CHANGE, "topology_change", Fmt::Num),
+/// IFLA_BR_* in the order and with the names of iproute2 6.1's `bridge_print_opt`: the
+/// JSON key, then the word of the text form.
+const BRIDGE_KEYS: &[(u16, &str, &str, Fmt)] = &[
+    (
+        li::IFLA_BR_FORWARD_DELAY,
+        "forward_delay",
+        "forward_delay",
+        Fmt::Num,
+    ),
+    (li::IFLA_BR_HELLO_TIME, "hello_time", "hello_time", Fmt::Num),
+    (li::IFLA_BR_MAX_AGE, "max_age", "max_age", Fmt::Num),
+    (
+        li::IFLA_BR_AGEING_TIME,
+        "ageing_time",
+        "ageing_time",
+        Fmt::Num,
+    ),
+    (li::IFLA_BR_STP_STATE, "stp_state", "stp_state", Fmt::Num),
+    (li::IFLA_BR_PRIORITY, "priority", "priority", Fmt::Num),
+    (
+        li::IFLA_BR_VLAN_FILTERING,
+        "vlan_filtering",
+        "vlan_filtering",
+        Fmt::Num,
+    ),
+    (
+        li::IFLA_BR_VLAN_PROTOCOL,
+        "vlan_protocol",
+        "vlan_protocol",
+        Fmt::VlanProto,
+    ),
+    (
+        li::IFLA_BR_BRIDGE_ID,
+        "bridge_id",
+        "bridge_id",
+        Fmt::BridgeId,
+    ),
+    (
+        li::IFLA_BR_ROOT_ID,
+        "root_id",
+        "designated_root",
+        Fmt::BridgeId,
+    ),
+    (li::IFLA_BR_ROOT_PORT, "root_port", "root_port", Fmt::Num),
+    (
+        li::IFLA_BR_ROOT_PATH_COST,
+        "root_path_cost",
+        "root_path_cost",
+        Fmt::Num,
+    ),
+    (
+        li::IFLA_BR_TOPOLOGY_CHANGE,
+        "topology_change",
+        "topology_change",
+        Fmt::Num,
+    ),
     (
         li::IFLA_BR_TOPOLOGY_CHANGE_DETECTED,
         "topology_change_detected",
+        "topology_change_detected",
         Fmt::Num,
     ),
-    (li::IFLA_BR_HELLO_TIMER, "hello_timer", Fmt::Timer),
-    (li::IFLA_BR_TCN_TIMER, "tcn_timer", Fmt::Timer),
+    (
+        li::IFLA_BR_HELLO_TIMER,
+        "hello_timer",
+        "hello_timer",
+        Fmt::Timer,
+    ),
+    (li::IFLA_BR_TCN_TIMER, "tcn_timer", "tcn_timer", Fmt::Timer),
     (
         li::IFLA_BR_TOPOLOGY_CHANGE_TIMER,
         "topology_change_timer",
+        "topology_change_timer",
         Fmt::Timer,
     ),
-    (li::IFLA_BR_GC_TIMER, "gc_timer", Fmt::Timer),
-    (li::IFLA_BR_VLAN_DEFAULT_PVID, "vlan_default_pvid", Fmt::Num),
+    (li::IFLA_BR_GC_TIMER, "gc_timer", "gc_timer", Fmt::Timer),
+    (
+        li::IFLA_BR_VLAN_DEFAULT_PVID,
+        "vlan_default_pvid",
+        "vlan_default_pvid",
+        Fmt::Num,
+    ),
     (
         li::IFLA_BR_VLAN_STATS_ENABLED,
+        "vlan_stats_enabled",
         "vlan_stats_enabled",
         Fmt::Num,
     ),
     (
         li::IFLA_BR_VLAN_STATS_PER_PORT,
         "vlan_stats_per_port",
+        "vlan_stats_per_port",
         Fmt::Num,
     ),
-    (li::IFLA_BR_GROUP_FWD_MASK, "group_fwd_mask", Fmt::Hex),
-    (li::IFLA_BR_GROUP_ADDR, "group_addr", Fmt::Mac),
-    (li::IFLA_BR_MCAST_SNOOPING, "mcast_snooping", Fmt::Num),
-    (li::IFLA_BR_MULTI_BOOLOPT, "", Fmt::BoolOpts),
-    (li::IFLA_BR_MCAST_ROUTER, "mcast_router", Fmt::Num),
+    (
+        li::IFLA_BR_GROUP_FWD_MASK,
+        "group_fwd_mask",
+        "group_fwd_mask",
+        Fmt::Hex,
+    ),
+    (
+        li::IFLA_BR_GROUP_ADDR,
+        "group_addr",
+        "group_address",
+        Fmt::Mac,
+    ),
+    (
+        li::IFLA_BR_MCAST_SNOOPING,
+        "mcast_snooping",
+        "mcast_snooping",
+        Fmt::Num,
+    ),
+    (li::IFLA_BR_MULTI_BOOLOPT, "", "", Fmt::BoolOpts),
+    (
+        li::IFLA_BR_MCAST_ROUTER,
+        "mcast_router",
+        "mcast_router",
+        Fmt::Num,
+    ),
     (
         li::IFLA_BR_MCAST_QUERY_USE_IFADDR,
         "mcast_query_use_ifaddr",
+        "mcast_query_use_ifaddr",
         Fmt::Num,
     ),
-    (li::IFLA_BR_MCAST_QUERIER, "mcast_querier", Fmt::Num),
+    (
+        li::IFLA_BR_MCAST_QUERIER,
+        "mcast_querier",
+        "mcast_querier",
+        Fmt::Num,
+    ),
     (
         li::IFLA_BR_MCAST_HASH_ELASTICITY,
         "mcast_hash_elasticity",
+        "mcast_hash_elasticity",
         Fmt::Num,
     ),
-    (li::IFLA_BR_MCAST_HASH_MAX, "mcast_hash_max", Fmt::Num),
+    (
+        li::IFLA_BR_MCAST_HASH_MAX,
+        "mcast_hash_max",
+        "mcast_hash_max",
+        Fmt::Num,
+    ),
     (
         li::IFLA_BR_MCAST_LAST_MEMBER_CNT,
         "mcast_last_member_cnt",
+        "mcast_last_member_count",
         Fmt::Num,
     ),
     (
         li::IFLA_BR_MCAST_STARTUP_QUERY_CNT,
         "mcast_startup_query_cnt",
+        "mcast_startup_query_count",
         Fmt::Num,
     ),
     (
         li::IFLA_BR_MCAST_LAST_MEMBER_INTVL,
         "mcast_last_member_intvl",
+        "mcast_last_member_interval",
         Fmt::Num,
     ),
     (
         li::IFLA_BR_MCAST_MEMBERSHIP_INTVL,
         "mcast_membership_intvl",
+        "mcast_membership_interval",
         Fmt::Num,
     ),
     (
         li::IFLA_BR_MCAST_QUERIER_INTVL,
         "mcast_querier_intvl",
+        "mcast_querier_interval",
         Fmt::Num,
     ),
-    (li::IFLA_BR_MCAST_QUERY_INTVL, "mcast_query_intvl", Fmt::Num),
+    (
+        li::IFLA_BR_MCAST_QUERY_INTVL,
+        "mcast_query_intvl",
+        "mcast_query_interval",
+        Fmt::Num,
+    ),
     (
         li::IFLA_BR_MCAST_QUERY_RESPONSE_INTVL,
         "mcast_query_response_intvl",
+        "mcast_query_response_interval",
         Fmt::Num,
     ),
     (
         li::IFLA_BR_MCAST_STARTUP_QUERY_INTVL,
         "mcast_startup_query_intvl",
+        "mcast_startup_query_interval",
         Fmt::Num,
     ),
     (
         li::IFLA_BR_MCAST_STATS_ENABLED,
+        "mcast_stats_enabled",
         "mcast_stats_enabled",
         Fmt::Num,
     ),
     (
         li::IFLA_BR_MCAST_IGMP_VERSION,
         "mcast_igmp_version",
+        "mcast_igmp_version",
         Fmt::Num,
     ),
-    (li::IFLA_BR_MCAST_MLD_VERSION, "mcast_mld_version", Fmt::Num),
-    (li::IFLA_BR_NF_CALL_IPTABLES, "nf_call_iptables", Fmt::Num),
-    (li::IFLA_BR_NF_CALL_IP6TABLES, "nf_call_ip6tables", Fmt::Num),
-    (li::IFLA_BR_NF_CALL_ARPTABLES, "nf_call_arptables", Fmt::Num),
+    (
+        li::IFLA_BR_MCAST_MLD_VERSION,
+        "mcast_mld_version",
+        "mcast_mld_version",
+        Fmt::Num,
+    ),
+    (
+        li::IFLA_BR_NF_CALL_IPTABLES,
+        "nf_call_iptables",
+        "nf_call_iptables",
+        Fmt::Num,
+    ),
+    (
+        li::IFLA_BR_NF_CALL_IP6TABLES,
+        "nf_call_ip6tables",
+        "nf_call_ip6tables",
+        Fmt::Num,
+    ),
+    (
+        li::IFLA_BR_NF_CALL_ARPTABLES,
+        "nf_call_arptables",
+        "nf_call_arptables",
+        Fmt::Num,
+    ),
 ];
 
 /// IFLA_BRPORT_* in the order and with the names of iproute2 6.1's
-/// `bridge_slave_print_opt`.
-const BRPORT_KEYS: &[(u16, &str, Fmt)] = &[
-    (li::IFLA_BRPORT_STATE, "state", Fmt::PortState),
-    (li::IFLA_BRPORT_PRIORITY, "priority", Fmt::Num),
-    (li::IFLA_BRPORT_COST, "cost", Fmt::Num),
-    (li::IFLA_BRPORT_MODE, "hairpin", Fmt::Bool),
-    (li::IFLA_BRPORT_GUARD, "guard", Fmt::Bool),
-    (li::IFLA_BRPORT_PROTECT, "root_block", Fmt::Bool),
-    (li::IFLA_BRPORT_FAST_LEAVE, "fastleave", Fmt::Bool),
-    (li::IFLA_BRPORT_LEARNING, "learning", Fmt::Bool),
-    (li::IFLA_BRPORT_UNICAST_FLOOD, "flood", Fmt::Bool),
-    (li::IFLA_BRPORT_ID, "id", Fmt::Hex),
-    (li::IFLA_BRPORT_NO, "no", Fmt::Hex),
-    (li::IFLA_BRPORT_DESIGNATED_PORT, "designated_port", Fmt::Num),
-    (li::IFLA_BRPORT_DESIGNATED_COST, "designated_cost", Fmt::Num),
-    (li::IFLA_BRPORT_BRIDGE_ID, "bridge_id", Fmt::BridgeId),
-    (li::IFLA_BRPORT_ROOT_ID, "root_id", Fmt::BridgeId),
-    (li::IFLA_BRPORT_HOLD_TIMER, "hold_timer", Fmt::Timer),
+/// `bridge_slave_print_opt`: the JSON key, then the word of the text form.
+const BRPORT_KEYS: &[(u16, &str, &str, Fmt)] = &[
+    (li::IFLA_BRPORT_STATE, "state", "state", Fmt::PortState),
+    (li::IFLA_BRPORT_PRIORITY, "priority", "priority", Fmt::Num),
+    (li::IFLA_BRPORT_COST, "cost", "cost", Fmt::Num),
+    (li::IFLA_BRPORT_MODE, "hairpin", "hairpin", Fmt::Bool),
+    (li::IFLA_BRPORT_GUARD, "guard", "guard", Fmt::Bool),
+    (
+        li::IFLA_BRPORT_PROTECT,
+        "root_block",
+        "root_block",
+        Fmt::Bool,
+    ),
+    (
+        li::IFLA_BRPORT_FAST_LEAVE,
+        "fastleave",
+        "fastleave",
+        Fmt::Bool,
+    ),
+    (li::IFLA_BRPORT_LEARNING, "learning", "learning", Fmt::Bool),
+    (li::IFLA_BRPORT_UNICAST_FLOOD, "flood", "flood", Fmt::Bool),
+    (li::IFLA_BRPORT_ID, "id", "port_id", Fmt::Hex),
+    (li::IFLA_BRPORT_NO, "no", "port_no", Fmt::Hex),
+    (
+        li::IFLA_BRPORT_DESIGNATED_PORT,
+        "designated_port",
+        "designated_port",
+        Fmt::Num,
+    ),
+    (
+        li::IFLA_BRPORT_DESIGNATED_COST,
+        "designated_cost",
+        "designated_cost",
+        Fmt::Num,
+    ),
+    (
+        li::IFLA_BRPORT_BRIDGE_ID,
+        "bridge_id",
+        "designated_bridge",
+        Fmt::BridgeId,
+    ),
+    (
+        li::IFLA_BRPORT_ROOT_ID,
+        "root_id",
+        "designated_root",
+        Fmt::BridgeId,
+    ),
+    (
+        li::IFLA_BRPORT_HOLD_TIMER,
+        "hold_timer",
+        "hold_timer",
+        Fmt::Timer,
+    ),
     (
         li::IFLA_BRPORT_MESSAGE_AGE_TIMER,
+        "message_age_timer",
         "message_age_timer",
         Fmt::Timer,
     ),
     (
         li::IFLA_BRPORT_FORWARD_DELAY_TIMER,
         "forward_delay_timer",
+        "forward_delay_timer",
         Fmt::Timer,
     ),
     (
         li::IFLA_BRPORT_TOPOLOGY_CHANGE_ACK,
         "topology_change_ack",
+        "topology_change_ack",
         Fmt::Num,
     ),
-    (li::IFLA_BRPORT_CONFIG_PENDING, "config_pending", Fmt::Num),
-    (li::IFLA_BRPORT_PROXYARP, "proxy_arp", Fmt::Bool),
-    (li::IFLA_BRPORT_PROXYARP_WIFI, "proxy_arp_wifi", Fmt::Bool),
+    (
+        li::IFLA_BRPORT_CONFIG_PENDING,
+        "config_pending",
+        "config_pending",
+        Fmt::Num,
+    ),
+    (
+        li::IFLA_BRPORT_PROXYARP,
+        "proxy_arp",
+        "proxy_arp",
+        Fmt::Bool,
+    ),
+    (
+        li::IFLA_BRPORT_PROXYARP_WIFI,
+        "proxy_arp_wifi",
+        "proxy_arp_wifi",
+        Fmt::Bool,
+    ),
     (
         li::IFLA_BRPORT_MULTICAST_ROUTER,
         "multicast_router",
+        "mcast_router",
         Fmt::Num,
     ),
-    (li::IFLA_BRPORT_MCAST_FLOOD, "mcast_flood", Fmt::Bool),
-    (li::IFLA_BRPORT_BCAST_FLOOD, "bcast_flood", Fmt::Bool),
+    (
+        li::IFLA_BRPORT_FAST_LEAVE,
+        "",
+        "mcast_fast_leave",
+        Fmt::TextBool,
+    ),
+    (
+        li::IFLA_BRPORT_MCAST_FLOOD,
+        "mcast_flood",
+        "mcast_flood",
+        Fmt::Bool,
+    ),
+    (
+        li::IFLA_BRPORT_BCAST_FLOOD,
+        "bcast_flood",
+        "bcast_flood",
+        Fmt::Bool,
+    ),
     (
         li::IFLA_BRPORT_MCAST_TO_UCAST,
         "mcast_to_unicast",
+        "mcast_to_unicast",
         Fmt::Bool,
     ),
-    (li::IFLA_BRPORT_NEIGH_SUPPRESS, "neigh_suppress", Fmt::Bool),
+    (
+        li::IFLA_BRPORT_NEIGH_SUPPRESS,
+        "neigh_suppress",
+        "neigh_suppress",
+        Fmt::Bool,
+    ),
     (
         li::IFLA_BRPORT_GROUP_FWD_MASK,
         "group_fwd_mask",
+        "group_fwd_mask",
         Fmt::HexStr,
     ),
-    (li::IFLA_BRPORT_VLAN_TUNNEL, "vlan_tunnel", Fmt::Bool),
-    (li::IFLA_BRPORT_ISOLATED, "isolated", Fmt::Bool),
-    (li::IFLA_BRPORT_BACKUP_PORT, "backup_port", Fmt::Dev),
-    (li::IFLA_BRPORT_LOCKED, "locked", Fmt::Bool),
+    (
+        li::IFLA_BRPORT_VLAN_TUNNEL,
+        "vlan_tunnel",
+        "vlan_tunnel",
+        Fmt::Bool,
+    ),
+    (li::IFLA_BRPORT_ISOLATED, "isolated", "isolated", Fmt::Bool),
+    (
+        li::IFLA_BRPORT_BACKUP_PORT,
+        "backup_port",
+        "backup_port",
+        Fmt::Dev,
+    ),
+    (li::IFLA_BRPORT_LOCKED, "locked", "locked", Fmt::Bool),
 ];
 
 /// BR_STATE_* names as ip prints a port state.
@@ -406,87 +623,113 @@ const BR_STATES: names::NameTable = &[
 ];
 
 fn hex0(v: u64) -> String {
-    if v == 0 {
-        "0".into()
-    } else {
-        format!("{v:#x}")
-    }
+    super::format::c_alt_hex(v)
 }
 
-/// The `info_data` / `info_slave_data` pairs of `attrs` for the keys of `table`.
+/// The `info_data` / `info_slave_data` pairs of `attrs` for the keys of `table`, and the
+/// text `ip -d` prints for them (`word value ` each).
 fn keyed(
     attrs: ferroute_codec::nl::AttrIter<'_>,
-    table: &[(u16, &str, Fmt)],
+    table: &[(u16, &str, &str, Fmt)],
     names: &LinkNames,
-) -> Vec<(String, Value)> {
+) -> (Vec<(String, Value)>, String) {
     let Ok(idx) = ferroute_codec::nl::AttrIndex::<64>::new(attrs) else {
-        return Vec::new();
+        return (Vec::new(), String::new());
     };
     let mut out: Vec<(String, Value)> = Vec::new();
-    for &(ty, key, fmt) in table {
+    let mut text = String::new();
+    for &(ty, key, word, fmt) in table {
         let Some(a) = idx.get(ty) else { continue };
         let num = a.as_uint().ok();
-        let v: Value = match fmt {
+        let (v, t): (Value, String) = match fmt {
             Fmt::Num => match num {
-                Some(n) => n.into(),
+                Some(n) => (n.into(), n.to_string()),
                 None => continue,
             },
             Fmt::Bool => match num {
-                Some(n) => (n != 0).into(),
+                Some(n) => ((n != 0).into(), on_off(n != 0).into()),
                 None => continue,
             },
+            Fmt::TextBool => {
+                if let Some(n) = num {
+                    let _ = write!(text, "{word} {} ", on_off(n != 0));
+                }
+                continue;
+            }
+            // clock_t hundredths: JSON "%i.%.2i" (ip_json writes floats with two
+            // decimals), text "%4i.%.2i"
             Fmt::Timer => match num {
-                Some(n) => (n as f64 / 100.0).into(),
+                Some(n) => (
+                    (n as f64 / 100.0).into(),
+                    format!("{:4}.{:02}", n / 100, n % 100),
+                ),
                 None => continue,
             },
             Fmt::Hex => match num {
-                Some(n) => hex0(n).into(),
+                Some(n) => (hex0(n).into(), hex0(n)),
                 None => continue,
             },
             Fmt::HexStr => {
                 let Some(n) = num else { continue };
                 out.push((key.into(), hex0(n).into()));
                 out.push((format!("{key}_str"), format!("{n:#x}").into()));
+                let _ = write!(text, "{word} {} {word}_str {n:#x} ", hex0(n));
                 continue;
             }
             Fmt::BridgeId => match a.as_ref::<li::IflaBridgeId>() {
                 Ok(id) => {
                     let (p, m) = (id.prio(), id.addr());
-                    format!(
+                    let s = format!(
                         "{:02x}{:02x}.{:x}:{:x}:{:x}:{:x}:{:x}:{:x}",
                         p[0], p[1], m[0], m[1], m[2], m[3], m[4], m[5]
-                    )
-                    .into()
+                    );
+                    (s.clone().into(), s)
                 }
                 Err(_) => continue,
             },
-            Fmt::Mac => lladdr(a.payload(), 1).into(),
+            Fmt::Mac => {
+                let s = lladdr(a.payload(), 1);
+                (s.clone().into(), s)
+            }
             Fmt::PortState => match num {
-                Some(n) => names::name_or_number(BR_STATES, n as u32).into(),
+                Some(n) => {
+                    let s = names::name_or_number(BR_STATES, n as u32);
+                    (s.clone().into(), s)
+                }
                 None => continue,
             },
             Fmt::Dev => match num.and_then(|n| names.owned(n as u32)) {
-                Some(n) => n.into(),
+                Some(n) => (n.clone().into(), n),
                 None => continue,
             },
-            Fmt::VlanProto => match a.as_be16() {
-                Ok(0x8100) => "802.1Q".into(),
-                Ok(0x88a8) => "802.1ad".into(),
-                Ok(p) => format!("{p:#x}").into(),
-                Err(_) => continue,
-            },
+            Fmt::VlanProto => {
+                let s = match a.as_be16() {
+                    Ok(0x8100) => "802.1Q".to_string(),
+                    Ok(0x88a8) => "802.1ad".to_string(),
+                    Ok(p) => format!("{p:#x}"),
+                    Err(_) => continue,
+                };
+                (s.clone().into(), s)
+            }
             Fmt::BoolOpts => {
                 if let Ok(b) = a.as_ref::<li::BrBoolOptMulti>() {
                     let on = |bit: u32| u64::from(b.optval() & (1 << bit) != 0);
-                    out.push(("no_linklocal_learn".into(), on(0).into()));
-                    out.push(("mcast_vlan_snooping".into(), on(1).into()));
+                    for (k, bit) in [("no_linklocal_learn", 0), ("mcast_vlan_snooping", 1)] {
+                        out.push((k.into(), on(bit).into()));
+                        let _ = write!(text, "{k} {} ", on(bit));
+                    }
                 }
                 continue;
             }
         };
         out.push((key.into(), v));
+        let _ = write!(text, "{word} {t} ");
     }
-    out
+    (out, text)
+}
+
+fn on_off(b: bool) -> &'static str {
+    if b { "on" } else { "off" }
 }
 
 fn set_group(v: &mut VxlanInfo, ip: std::net::IpAddr) {
@@ -496,6 +739,23 @@ fn set_group(v: &mut VxlanInfo, ip: std::net::IpAddr) {
         v.remote = Some(ip);
     }
 }
+
+/// IPSTATS_MIB_* indexes of IFLA_INET6_STATS (linux/snmp.h as iproute2 6.1 has it).
+const IPSTATS_MIB_INPKTS: usize = 1;
+/// InOctets.
+const IPSTATS_MIB_INOCTETS: usize = 2;
+/// OutRequests.
+const IPSTATS_MIB_OUTPKTS: usize = 5;
+/// OutOctets.
+const IPSTATS_MIB_OUTOCTETS: usize = 6;
+/// InDiscards.
+const IPSTATS_MIB_INDISCARDS: usize = 13;
+/// OutDiscards.
+const IPSTATS_MIB_OUTDISCARDS: usize = 14;
+/// InMcastPkts.
+const IPSTATS_MIB_INMCASTPKTS: usize = 23;
+/// InCsumErrors.
+const IPSTATS_MIB_CSUMERRORS: usize = 31;
 
 /// One link message as a row (with `-d` details and `-s` statistics when present).
 pub fn link_row(l: &LinkMsg<'_>, names: &LinkNames) -> LinkRow {
@@ -528,7 +788,36 @@ pub fn link_row(l: &LinkMsg<'_>, names: &LinkNames) -> LinkRow {
         up: names.is_up(index),
     });
     r.ifalias = i.ifalias().ok().flatten().map(str::to_string);
-    r.stats = i.stats64().ok().flatten().map(|s| link_stats(&s));
+    r.stats = i
+        .stats64()
+        .ok()
+        .flatten()
+        .map(|s| link_stats(&s))
+        .or_else(|| {
+            // an AF_INET6 link dump has no IFLA_STATS64: ip then reads the IPv6 MIB
+            // counters of IFLA_PROTINFO (lib/utils.c get_snmp_counters)
+            let mib = i
+                .protinfo()
+                .ok()
+                .flatten()?
+                .inet6()
+                .ok()?
+                .stats()
+                .ok()
+                .flatten()?;
+            let m = |k: usize| mib.get(k).unwrap_or(0);
+            Some(LinkStats {
+                rx_packets: m(IPSTATS_MIB_INPKTS),
+                rx_bytes: m(IPSTATS_MIB_INOCTETS),
+                tx_packets: m(IPSTATS_MIB_OUTPKTS),
+                tx_bytes: m(IPSTATS_MIB_OUTOCTETS),
+                rx_errors: m(IPSTATS_MIB_INDISCARDS),
+                tx_errors: m(IPSTATS_MIB_OUTDISCARDS),
+                multicast: m(IPSTATS_MIB_INMCASTPKTS),
+                rx_frame_errors: m(IPSTATS_MIB_CSUMERRORS),
+                ..Default::default()
+            })
+        });
     r.carrier_changes = i.carrier_changes().ok().flatten();
     r.details = Some(LinkDetails {
         promiscuity: i.promiscuity().ok().flatten(),
@@ -608,6 +897,20 @@ pub fn route_row(m: &RouteMsg<'_>, names: &LinkNames) -> RouteRow {
             RouteAttr::Prefsrc(x) => r.prefsrc = x.ip(),
             RouteAttr::Priority(x) => r.metric = Some(x),
             RouteAttr::Mark(x) => r.mark = Some(x),
+            RouteAttr::Flow(x) => r.flow = Some(x),
+            RouteAttr::Uid(x) => r.uid = Some(x),
+            RouteAttr::Cacheinfo(c) => {
+                r.cacheinfo = Some(RouteCacheinfo {
+                    clntref: c.rta_clntref(),
+                    lastuse: c.rta_lastuse(),
+                    expires: c.rta_expires(),
+                    error: c.rta_error(),
+                    used: c.rta_used(),
+                    id: c.rta_id(),
+                    ts: c.rta_ts(),
+                    tsage: c.rta_tsage(),
+                })
+            }
             RouteAttr::Pref(x) => r.pref = Some(x),
             RouteAttr::Metrics(ms) => {
                 for a in ms.raw().flatten() {
@@ -637,8 +940,10 @@ pub fn route_row(m: &RouteMsg<'_>, names: &LinkNames) -> RouteRow {
                         ..Default::default()
                     };
                     for a in nh.iter().flatten() {
-                        if let RouteAttr::Via(v) = a {
-                            row.via = v.ip();
+                        match a {
+                            RouteAttr::Via(v) => row.via = v.ip(),
+                            RouteAttr::Flow(f) => row.flow = Some(f),
+                            _ => {}
                         }
                     }
                     r.nexthops.push(row);
@@ -663,6 +968,13 @@ pub fn neigh_row(n: &NeighMsg<'_>, names: &LinkNames) -> NeighRow {
     if let Ok(i) = n.index() {
         r.dst = i.dst().ok().flatten();
         r.lladdr = i.lladdr().ok().flatten().map(|a| a.to_vec());
+        r.cacheinfo = i.cacheinfo().ok().flatten().map(|c| NeighCacheinfo {
+            confirmed: c.ndm_confirmed(),
+            used: c.ndm_used(),
+            updated: c.ndm_updated(),
+            refcnt: c.ndm_refcnt(),
+        });
+        r.probes = i.probes().ok().flatten();
     }
     r
 }
@@ -697,6 +1009,7 @@ pub fn rule_row(m: &RuleMsg<'_>) -> RuleRow {
     r.suppress_prefixlen = i.suppress_prefixlen().ok().flatten().map(|x| x as i32);
     r.suppress_ifgroup = i.suppress_ifgroup().ok().flatten().map(|x| x as i32);
     r.goto = i.goto().ok().flatten();
+    r.flow = i.flow().ok().flatten();
     r.protocol = i.protocol().ok().flatten();
     r
 }
@@ -779,16 +1092,121 @@ pub fn qdisc_row(m: &TcMessage<'_>, names: &LinkNames) -> QdiscRow {
         parent: m.parent().0,
         refcnt: m.header().tcm_info(),
         options: qdisc_options(m),
+        stats: tc_stats(m),
+        details: qdisc_details(m),
+    }
+}
+
+/// A ratespec's cell and mpu.
+fn rate_cell(r: &ferroute_codec::rtnl::tc::structs::TcRatespec) -> RateCell {
+    RateCell {
+        cell_log: r.cell_log(),
+        mpu: r.mpu(),
+    }
+}
+
+/// What `tc -d` adds to a qdisc's options (htb's version, tbf's cells and link layer).
+fn qdisc_details(m: &TcMessage<'_>) -> Option<QdiscDetails> {
+    match m.options().ok().flatten()? {
+        TcOptions::Htb(n) => {
+            let g = ferroute_codec::rtnl::tc::qdisc::HtbIndex::new(n.raw())
+                .ok()?
+                .init()
+                .ok()
+                .flatten()?;
+            Some(QdiscDetails::Htb {
+                version: g.version(),
+            })
+        }
+        TcOptions::Tbf(n) => {
+            let p = ferroute_codec::rtnl::tc::qdisc::TbfIndex::new(n.raw())
+                .ok()?
+                .parms()
+                .ok()
+                .flatten()?;
+            Some(QdiscDetails::Tbf {
+                rate: rate_cell(&p.rate),
+                peak: rate_cell(&p.peakrate),
+                linklayer: p.rate.linklayer() & 0x0f,
+            })
+        }
+        _ => None,
+    }
+}
+
+/// TCA_STATS2 of a qdisc or class.
+fn tc_stats(m: &TcMessage<'_>) -> Option<TcStatsRow> {
+    stats_row(m.index().ok()?.stats2().ok().flatten()?.raw())
+}
+
+/// A TCA_STATS_* list (TCA_STATS2, TCA_ACT_STATS) as a row.
+fn stats_row(attrs: ferroute_codec::nl::AttrIter<'_>) -> Option<TcStatsRow> {
+    use ferroute_codec::rtnl::tc::TcStatsIndex;
+    let i = TcStatsIndex::new(attrs).ok()?;
+    let pkt64 = i.pkt64().ok().flatten().filter(|&p| p != 0);
+    let rate32 = i.rate_est().ok().flatten();
+    Some(TcStatsRow {
+        basic: i
+            .basic()
+            .ok()
+            .flatten()
+            .map(|b| (b.bytes(), pkt64.unwrap_or(u64::from(b.packets())))),
+        queue: i.queue().ok().flatten().map(|q| TcQueueStats {
+            qlen: q.qlen(),
+            backlog: q.backlog(),
+            drops: q.drops(),
+            requeues: q.requeues(),
+            overlimits: q.overlimits(),
+        }),
+        rate_est: match i.rate_est64().ok().flatten() {
+            Some(r) => Some((r.bps(), r.pps())),
+            None => rate32
+                .as_ref()
+                .map(|r| (u64::from(r.bps()), u64::from(r.pps()))),
+        },
+        rate_est32: rate32.is_some(),
+    })
+}
+
+/// An htb class's xstats (TCA_STATS_APP, else TCA_XSTATS).
+fn htb_xstats(m: &TcMessage<'_>) -> Option<HtbXstats> {
+    use ferroute_codec::rtnl::tc::{TCA_STATS_APP, qdisc::TcXstats};
+    let app = m
+        .index()
+        .ok()
+        .and_then(|i| i.stats2().ok().flatten())
+        .and_then(|n| n.raw().find(TCA_STATS_APP));
+    let x = match app {
+        Some(a) => TcXstats::decode(m.kind(), a),
+        None => m.xstats()?,
+    };
+    match x {
+        TcXstats::Htb(h) => Some(HtbXstats {
+            lends: h.lends(),
+            borrows: h.borrows(),
+            giants: h.giants(),
+            tokens: h.tokens(),
+            ctokens: h.ctokens(),
+        }),
+        _ => None,
     }
 }
 
 /// One class message as a row.
 pub fn class_row(m: &TcMessage<'_>, names: &LinkNames) -> ClassRow {
+    let mut details = None;
     let options = match m.options().ok().flatten() {
         Some(TcOptions::Htb(n)) => ferroute_codec::rtnl::tc::qdisc::HtbIndex::new(n.raw())
             .ok()
             .and_then(|i| {
                 let p = i.parms().ok().flatten()?;
+                details = Some(HtbClassDetails {
+                    quantum: p.quantum.get(),
+                    level: p.level.get(),
+                    rate: rate_cell(&p.rate),
+                    ceil: rate_cell(&p.ceil),
+                    linklayer: p.rate.linklayer() & 0x0f,
+                });
                 let rate = i
                     .rate64()
                     .ok()
@@ -817,6 +1235,9 @@ pub fn class_row(m: &TcMessage<'_>, names: &LinkNames) -> ClassRow {
         parent: m.parent().0,
         leaf: m.header().tcm_info(),
         options,
+        stats: tc_stats(m),
+        htb_xstats: htb_xstats(m),
+        details,
     }
 }
 
@@ -835,13 +1256,23 @@ fn actions(
             index: 0,
             refcnt: 0,
             bindcnt: 0,
+            tm: None,
+            stats: ferroute_codec::rtnl::tc::action::ActIndex::new(entry.raw())
+                .ok()
+                .and_then(|i| i.stats().ok().flatten())
+                .and_then(|n| stats_row(n.raw())),
+        };
+        let times = |t: ferroute_codec::rtnl::tc::structs::TcfT| ActionTimes {
+            install: t.install(),
+            lastuse: t.lastuse(),
+            firstuse: t.firstuse(),
+            expires: t.expires(),
         };
         match action_options(&entry) {
             Some(ActOptions::Mirred(n)) => {
-                if let Some(p) = ferroute_codec::rtnl::tc::action::MirredIndex::new(n.raw())
-                    .ok()
-                    .and_then(|i| i.parms().ok().flatten())
-                {
+                let i = ferroute_codec::rtnl::tc::action::MirredIndex::new(n.raw()).ok();
+                row.tm = i.as_ref().and_then(|i| i.tm().ok().flatten()).map(times);
+                if let Some(p) = i.and_then(|i| i.parms().ok().flatten()) {
                     row.mirred = Some((p.eaction(), names.owned(p.ifindex()).unwrap_or_default()));
                     row.control = p.action();
                     row.index = p.index();
@@ -850,10 +1281,9 @@ fn actions(
                 }
             }
             Some(ActOptions::Gact(n)) => {
-                if let Some(p) = ferroute_codec::rtnl::tc::action::GactIndex::new(n.raw())
-                    .ok()
-                    .and_then(|i| i.parms().ok().flatten())
-                {
+                let i = ferroute_codec::rtnl::tc::action::GactIndex::new(n.raw()).ok();
+                row.tm = i.as_ref().and_then(|i| i.tm().ok().flatten()).map(times);
+                if let Some(p) = i.and_then(|i| i.parms().ok().flatten()) {
                     row.control = p.action();
                     row.index = p.index();
                     row.refcnt = p.refcnt();
@@ -926,16 +1356,68 @@ pub fn filter_row(m: &TcMessage<'_>, names: &LinkNames) -> FilterRow {
 
 /// Every link, as `ip link show` lists them.
 pub fn links(ipr: &mut IPRoute) -> Result<Vec<LinkRow>> {
+    links_of(ipr, 0)
+}
+
+/// Every link from a link dump of `family`, as `ip -f FAMILY address` reads them: the
+/// kernel answers AF_INET6 with its IPv6 view of each link (name, address, mtu, link,
+/// operstate, txqlen: no qdisc, master or group); other families get the full dump.
+pub fn links_of(ipr: &mut IPRoute, family: u8) -> Result<Vec<LinkRow>> {
     let mut names = LinkNames::default();
     let mut raw: Vec<Vec<u8>> = Vec::new();
-    ipr.link_dump(|l| {
+    let mut keep = |l: LinkMsg<'_>| {
         names.add(&l);
         raw.push(l.msg().bytes().to_vec());
-    })?;
+    };
+    if family == names::AF_INET6 {
+        // as iproute2's rtnl_linkdump_req: a bare ifinfomsg (a strict-checking kernel
+        // refuses attributes after it for AF_INET6)
+        let mut err = None;
+        ipr.dump_with(
+            |buf| {
+                use ferroute_codec::nl::NlaWriter as _;
+                let mut b = ferroute_codec::nl::MsgBuilder::new(
+                    &mut *buf,
+                    ferroute_codec::rtnl::consts::RTM_GETLINK,
+                    0,
+                    0,
+                    0,
+                )?;
+                b.append_struct(&ferroute_codec::rtnl::link::IfInfoMsg {
+                    ifi_family: family,
+                    ..Default::default()
+                })?;
+                b.finish()?;
+                Ok(())
+            },
+            |m| match LinkMsg::parse(m) {
+                Ok(l) => keep(l),
+                Err(e) => err = err.or(Some(e)),
+            },
+        )?;
+        if let Some(e) = err {
+            return Err(e.into());
+        }
+    } else {
+        ipr.link_dump(keep)?;
+    }
     let mut out = Vec::with_capacity(raw.len());
     for b in &raw {
         let m = ferroute_codec::nl::NlMsg::parse(b)?;
         out.push(link_row(&LinkMsg::parse(m)?, &names));
+    }
+    if family == names::AF_INET6 && out.iter().any(|r| r.txqlen.is_none()) {
+        // the AF_INET6 view has no IFLA_TXQLEN: ip asks SIOCGIFTXQLEN for it, which is
+        // the device's tx_queue_len, the value the full dump carries
+        let mut qlen = HashMap::new();
+        ipr.link_dump(|l| {
+            if let Ok(Some(q)) = l.index().and_then(|i| i.txqlen()) {
+                qlen.insert(l.header().ifi_index(), q);
+            }
+        })?;
+        for r in out.iter_mut().filter(|r| r.txqlen.is_none()) {
+            r.txqlen = qlen.get(&r.ifindex).copied();
+        }
     }
     Ok(out)
 }
@@ -943,7 +1425,14 @@ pub fn links(ipr: &mut IPRoute) -> Result<Vec<LinkRow>> {
 /// Links with their addresses of `family` (0 = all links; with a family only the links
 /// that have such addresses), as `ip address show` lists them.
 pub fn addrs(ipr: &mut IPRoute, family: u8) -> Result<Vec<AddrRow>> {
-    let links = links(ipr)?;
+    addrs_of(ipr, family, family)
+}
+
+/// [`addrs`] with the links read by a link dump of `link_family` ([`links_of`]): ip
+/// dumps links with its `-4`/`-6` family and addresses with the family `-4`/`-6` or
+/// `to PREFIX` chose.
+pub fn addrs_of(ipr: &mut IPRoute, link_family: u8, family: u8) -> Result<Vec<AddrRow>> {
+    let links = links_of(ipr, link_family)?;
     let mut by_link: HashMap<i32, Vec<AddrInfo>> = HashMap::new();
     ipr.addr_dump(family, 0, |a| {
         by_link
@@ -984,6 +1473,38 @@ pub fn neighs(ipr: &mut IPRoute, family: u8) -> Result<Vec<NeighRow>> {
     let names = LinkNames::load(ipr)?;
     let mut out = Vec::new();
     ipr.neigh_dump(family, 0, |n| out.push(neigh_row(&n, &names)))?;
+    Ok(out)
+}
+
+/// Proxy neighbour entries of `family` (0 = all), as `ip neigh show proxy` dumps them: the
+/// kernel lists its proxy table only for a dump request whose ndm_flags carry NTF_PROXY.
+pub fn proxy_neighs(ipr: &mut IPRoute, family: u8) -> Result<Vec<NeighRow>> {
+    use ferroute_codec::rtnl::neigh;
+    let names = LinkNames::load(ipr)?;
+    let mut out = Vec::new();
+    ipr.dump_with(
+        |buf| {
+            let hdr = neigh::NdMsg {
+                ndm_family: family,
+                ndm_flags: names::NTF_PROXY,
+                ..Default::default()
+            };
+            neigh::build(
+                &mut *buf,
+                ferroute_codec::rtnl::consts::RTM_GETNEIGH,
+                0,
+                0,
+                &hdr,
+            )?
+            .finish()?;
+            Ok(())
+        },
+        |m| {
+            if let Ok(n) = NeighMsg::parse(m) {
+                out.push(neigh_row(&n, &names))
+            }
+        },
+    )?;
     Ok(out)
 }
 

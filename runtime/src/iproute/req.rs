@@ -291,11 +291,19 @@ pub fn route_del(buf: &mut Vec<u8>, seq: u32, s: &RouteSpec) -> Result<()> {
     route_msg(buf, seq, RTM_DELROUTE, 0, s)
 }
 
-/// RTM_GETROUTE for one destination (`ip route get`).
+/// RTM_GETROUTE for one destination (`ip route get`). For IPv4 it asks, as ip does, for
+/// RTM_F_LOOKUP_TABLE: the answer names the table the route was found in (`local` for a
+/// local address) instead of `main`.
 pub fn route_get(buf: &mut Vec<u8>, dst: IpAddr, oif: Option<u32>) -> Result<()> {
     let hdr = RtMsg {
         rtm_family: family_of(&dst),
         rtm_dst_len: if dst.is_ipv4() { 32 } else { 128 },
+        rtm_flags: if dst.is_ipv4() {
+            ferroute_codec::rtnl::consts::RtmF::LOOKUP_TABLE.bits()
+        } else {
+            0
+        }
+        .into(),
         ..Default::default()
     };
     let mut b = route::build(&mut *buf, RTM_GETROUTE, NlmF::REQUEST.bits(), 0, &hdr)?;
