@@ -205,7 +205,7 @@ fn run_ip(g: &GlobalOpts, words: &[&str]) -> ExitCode {
         }
     };
     let stdout = std::io::stdout();
-    let mut out = std::io::BufWriter::with_capacity(1 << 16, stdout.lock());
+    let mut out = std::io::BufWriter::with_capacity(1 << 14, stdout.lock());
     let r = session.run(g, &cmd, &mut out);
     let _ = out.flush();
     match r {
