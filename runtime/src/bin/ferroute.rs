@@ -80,6 +80,7 @@ fn read_input(file: Option<&str>) -> std::io::Result<Vec<u8>> {
     Ok(data)
 }
 
+#[inline(never)]
 fn run_decode(args: &DecodeArgs, json: bool) -> ExitCode {
     let raw = match read_input(args.file.as_deref()) {
         Ok(d) => d,
@@ -179,6 +180,7 @@ fn print_out(s: &str) -> bool {
 }
 
 /// Runs one iproute2-style command line (options already split off).
+#[inline(never)]
 fn run_ip(g: &GlobalOpts, words: &[&str]) -> ExitCode {
     let cmd = match parse::parse_command(words, g.family) {
         Ok(c) => c,
@@ -220,6 +222,7 @@ fn run_ip(g: &GlobalOpts, words: &[&str]) -> ExitCode {
 /// `-batch FILE`: every line is a command; write commands are compiled into one IPBatch
 /// (sent when a later line needs to read the kernel or a name the batch creates, and at the
 /// end); a failing line stops the run unless `-force`.
+#[inline(never)]
 fn run_batch(g: &GlobalOpts, file: &str) -> ExitCode {
     let text = match read_input(Some(file)) {
         Ok(t) => String::from_utf8_lossy(&t).into_owned(),
@@ -285,6 +288,9 @@ fn run_batch(g: &GlobalOpts, file: &str) -> ExitCode {
     status
 }
 
+/// Dispatches a command line. `run_ip`, `run_batch` and `run_decode` are
+/// `#[inline(never)]` so that one path does not touch pages of the others' code (see
+/// runtime/build.rs).
 fn run(args: Vec<String>) -> ExitCode {
     let words: Vec<&str> = args.iter().map(String::as_str).collect();
     let (g, i) = match parse::parse_global(&words) {

@@ -224,6 +224,10 @@ impl Session {
     }
 
     /// Runs one command, appending what it prints to `out`.
+    ///
+    /// The handlers it calls are `#[inline(never)]`: inlined, `run` was one 52 KB
+    /// function, and running one command touched pages of the others' code all through
+    /// it (see runtime/build.rs on why touched pages matter).
     pub fn run(&mut self, g: &GlobalOpts, cmd: &Command, out: &mut dyn std::io::Write) -> Res<()> {
         // shows read the kernel: what the batch holds must be there first
         if self.batch.is_some() && is_show(cmd) {
@@ -445,6 +449,7 @@ impl Session {
         })
     }
 
+    #[inline(never)]
     fn link(
         &mut self,
         g: &GlobalOpts,
@@ -493,6 +498,7 @@ impl Session {
 
     // --- addresses ---------------------------------------------------------------------
 
+    #[inline(never)]
     fn addr(
         &mut self,
         g: &GlobalOpts,
@@ -607,6 +613,7 @@ impl Session {
         Ok(s)
     }
 
+    #[inline(never)]
     fn route(
         &mut self,
         g: &GlobalOpts,
@@ -705,6 +712,7 @@ impl Session {
 
     // --- neighbours and fdb --------------------------------------------------------------
 
+    #[inline(never)]
     fn neigh(
         &mut self,
         g: &GlobalOpts,
@@ -775,6 +783,7 @@ impl Session {
         }
     }
 
+    #[inline(never)]
     fn fdb(&mut self, c: &parse::FdbCmd) -> Res<()> {
         if c.dst.is_some() || c.vni.is_some() || c.port.is_some() || c.br.is_some() {
             return unsupported("fdb dst/vni/port/br");
@@ -807,6 +816,7 @@ impl Session {
 
     // --- rules -------------------------------------------------------------------------
 
+    #[inline(never)]
     fn rule(
         &mut self,
         g: &GlobalOpts,
@@ -886,6 +896,7 @@ impl Session {
 
     // --- traffic control -----------------------------------------------------------------
 
+    #[inline(never)]
     fn tc(&mut self, g: &GlobalOpts, c: &parse::TcCmd, out: &mut dyn std::io::Write) -> Res<()> {
         let ifindex = match &c.dev {
             Some(d) => self.index(d)?,
