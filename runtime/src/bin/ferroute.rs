@@ -300,7 +300,7 @@ fn run(args: Vec<String>) -> ExitCode {
                 .iter()
                 .find(|w| ["-h", "--help", "-help", "-V", "--version", "-Version"].contains(w))
             {
-                if w.contains('V') {
+                if w.contains('V') || *w == "--version" {
                     println!("ferroute {}", env!("CARGO_PKG_VERSION"));
                 } else {
                     println!("{USAGE}");
