@@ -155,9 +155,12 @@ impl std::fmt::Debug for NetlinkSocket {
     }
 }
 
-/// Default size of the receive buffer: large enough that the kernel packs dump
-/// datagrams to its 32 KiB cap; it grows when a larger datagram arrives.
-pub const DEFAULT_RECV_BUFFER: usize = 64 * 1024;
+/// Default size of the receive buffer: 32 KiB, the kernel's cap on dump datagrams. The
+/// kernel sizes them from the largest `recvmsg` length the socket used, capped at 32 KiB
+/// minus skb overhead, so a larger buffer would not get larger datagrams, only more
+/// memory (the buffer is zero-filled, so all of it is resident). It grows when a larger
+/// datagram arrives.
+pub const DEFAULT_RECV_BUFFER: usize = 32 * 1024;
 
 fn initial_seq() -> u32 {
     // Start somewhere different per socket so a fresh socket reusing a port id cannot

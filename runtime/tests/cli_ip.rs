@@ -1,5 +1,5 @@
 //! The `ferroute` tool against the real kernel: every test makes a throwaway named
-//! namespace, acts with `ferroute -n NS ...` (which enters it on a thread, no fork) and
+//! namespace, acts with `ferroute -n NS ...` (which enters it with setns, no fork) and
 //! checks the result with iproute2 (`ip -n NS -j ...`). Under CI=true a test that cannot
 //! get root or a namespace fails instead of skipping.
 
@@ -442,6 +442,12 @@ fn errors_name_the_problem_and_exit_like_ip() {
     let (code, out, _) = ns.fr(&["--help"]);
     assert_eq!(code, 0);
     assert!(out.contains("Usage: ferroute"));
+    for v in ["--version", "-V", "-Version"] {
+        let (code, out, _) = ns.fr(&[v]);
+        assert_eq!(code, 0);
+        let want = format!("ferroute {}", env!("CARGO_PKG_VERSION"));
+        assert_eq!(out.trim_end(), want, "{v}");
+    }
     let (code, _, err) = ns.fr(&["link", "add", "b0", "type", "bridge", "hello_time", "300"]);
     assert_eq!(
         code, 1,

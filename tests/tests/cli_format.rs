@@ -1062,6 +1062,20 @@ fn tc_units_print_like_tc() {
     assert_eq!(tc_time(50), "50us");
     assert_eq!(fmt_g(123_456_789.0, 3), "1.23e+08");
     assert_eq!(fmt_g(0.5, 6), "0.5");
+    // what C's printf("%.*g") prints (the exponent is taken after rounding)
+    for (x, prec, c) in [
+        (999_999.5, 6, "1e+06"),
+        (9.9995, 3, "10"),
+        (99.95, 3, "100"),
+        (0.0001, 6, "0.0001"),
+        (0.000_012_34, 4, "1.234e-05"),
+        (-2.5e-7, 3, "-2.5e-07"),
+        (1e15, 6, "1e+15"),
+        (1.0 / 3.0, 6, "0.333333"),
+        (1500.0, 3, "1.5e+03"),
+    ] {
+        assert_eq!(fmt_g(x, prec), c, "{x} at {prec} digits");
+    }
     assert_eq!(lladdr(&[10, 0, 0, 1], 768), "10.0.0.1");
     assert_eq!(lladdr(&[2, 0, 0, 0, 0, 0xab], 1), "02:00:00:00:00:ab");
 }

@@ -80,6 +80,7 @@ fn read_input(file: Option<&str>) -> std::io::Result<Vec<u8>> {
     Ok(data)
 }
 
+#[inline(never)]
 fn run_decode(args: &DecodeArgs, json: bool) -> ExitCode {
     let raw = match read_input(args.file.as_deref()) {
         Ok(d) => d,
@@ -179,6 +180,7 @@ fn print_out(s: &str) -> bool {
 }
 
 /// Runs one iproute2-style command line (options already split off).
+#[inline(never)]
 fn run_ip(g: &GlobalOpts, words: &[&str]) -> ExitCode {
     let cmd = match parse::parse_command(words, g.family) {
         Ok(c) => c,
@@ -205,7 +207,7 @@ fn run_ip(g: &GlobalOpts, words: &[&str]) -> ExitCode {
         }
     };
     let stdout = std::io::stdout();
-    let mut out = std::io::BufWriter::with_capacity(1 << 16, stdout.lock());
+    let mut out = std::io::BufWriter::with_capacity(1 << 14, stdout.lock());
     let r = session.run(g, &cmd, &mut out);
     let _ = out.flush();
     match r {
@@ -220,6 +222,7 @@ fn run_ip(g: &GlobalOpts, words: &[&str]) -> ExitCode {
 /// `-batch FILE`: every line is a command; write commands are compiled into one IPBatch
 /// (sent when a later line needs to read the kernel or a name the batch creates, and at the
 /// end); a failing line stops the run unless `-force`.
+#[inline(never)]
 fn run_batch(g: &GlobalOpts, file: &str) -> ExitCode {
     let text = match read_input(Some(file)) {
         Ok(t) => String::from_utf8_lossy(&t).into_owned(),
@@ -285,6 +288,9 @@ fn run_batch(g: &GlobalOpts, file: &str) -> ExitCode {
     status
 }
 
+/// Dispatches a command line. `run_ip`, `run_batch` and `run_decode` are
+/// `#[inline(never)]` so that one path does not touch pages of the others' code (see
+/// runtime/build.rs).
 fn run(args: Vec<String>) -> ExitCode {
     let words: Vec<&str> = args.iter().map(String::as_str).collect();
     let (g, i) = match parse::parse_global(&words) {
@@ -294,7 +300,7 @@ fn run(args: Vec<String>) -> ExitCode {
                 .iter()
                 .find(|w| ["-h", "--help", "-help", "-V", "--version", "-Version"].contains(w))
             {
-                if w.contains('V') {
+                if w.contains('V') || *w == "--version" {
                     println!("ferroute {}", env!("CARGO_PKG_VERSION"));
                 } else {
                     println!("{USAGE}");
@@ -329,22 +335,18 @@ fn run(args: Vec<String>) -> ExitCode {
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    // -n NETNS: the whole command runs on a thread that entered /run/netns/NETNS (setns
-    // acts on the calling thread only; no fork).
+    // -n NETNS: the process enters /run/netns/NETNS before anything else runs (setns acts
+    // on the calling thread, and this is the only thread; no fork). Not on a thread of its
+    // own: a second thread costs a stack and a second malloc arena, which show in the
+    // peak memory of a listing.
     let netns = parse::parse_global(&args.iter().map(String::as_str).collect::<Vec<_>>())
         .ok()
         .and_then(|(g, _)| g.netns);
-    match netns {
-        None => run(args),
-        Some(ns) => {
-            let h = std::thread::spawn(move || match ferroute::netns::enter_named(&ns) {
-                Ok(()) => run(args),
-                Err(e) => {
-                    eprintln!("Cannot open network namespace \"{ns}\": {e}");
-                    ExitCode::FAILURE
-                }
-            });
-            h.join().unwrap_or(ExitCode::FAILURE)
-        }
+    if let Some(ns) = netns
+        && let Err(e) = ferroute::netns::enter_named(&ns)
+    {
+        eprintln!("Cannot open network namespace \"{ns}\": {e}");
+        return ExitCode::FAILURE;
     }
+    run(args)
 }

@@ -225,6 +225,10 @@ impl Session {
     }
 
     /// Runs one command, appending what it prints to `out`.
+    ///
+    /// The handlers it calls are `#[inline(never)]`: inlined, `run` was one 52 KB
+    /// function, and running one command touched pages of the others' code all through
+    /// it (see runtime/build.rs on why touched pages matter).
     pub fn run(&mut self, g: &GlobalOpts, cmd: &Command, out: &mut dyn std::io::Write) -> Res<()> {
         // shows read the kernel: what the batch holds must be there first
         if self.batch.is_some() && is_show(cmd) {
@@ -446,6 +450,7 @@ impl Session {
         })
     }
 
+    #[inline(never)]
     fn link(
         &mut self,
         g: &GlobalOpts,
@@ -494,6 +499,7 @@ impl Session {
 
     // --- addresses ---------------------------------------------------------------------
 
+    #[inline(never)]
     fn addr(
         &mut self,
         g: &GlobalOpts,
@@ -626,6 +632,7 @@ impl Session {
         Ok(s)
     }
 
+    #[inline(never)]
     fn route(
         &mut self,
         g: &GlobalOpts,
@@ -721,6 +728,7 @@ impl Session {
 
     // --- neighbours and fdb --------------------------------------------------------------
 
+    #[inline(never)]
     fn neigh(
         &mut self,
         g: &GlobalOpts,
@@ -803,6 +811,7 @@ impl Session {
         }
     }
 
+    #[inline(never)]
     fn fdb(&mut self, c: &parse::FdbCmd) -> Res<()> {
         if c.dst.is_some() || c.vni.is_some() || c.port.is_some() || c.br.is_some() {
             return unsupported("fdb dst/vni/port/br");
@@ -835,6 +844,7 @@ impl Session {
 
     // --- rules -------------------------------------------------------------------------
 
+    #[inline(never)]
     fn rule(
         &mut self,
         g: &GlobalOpts,
@@ -917,6 +927,7 @@ impl Session {
 
     // --- traffic control -----------------------------------------------------------------
 
+    #[inline(never)]
     fn tc(&mut self, g: &GlobalOpts, c: &parse::TcCmd, out: &mut dyn std::io::Write) -> Res<()> {
         let ifindex = match &c.dev {
             Some(d) => self.index(d)?,

@@ -52,31 +52,46 @@ pub fn lladdr(addr: &[u8], arphrd: u16) -> String {
 }
 
 /// C's `%g` with `prec` significant digits (what tc uses for sizes and times).
+///
+/// As C does it: the exponent is the one `%e` prints after rounding to `prec` digits
+/// (so 99.95 at 3 digits is `100`, not `99.9` or `1e+02`), and `e` style is used when it
+/// is below -4 or not below `prec`. No floating-point library calls (no `log10`, which
+/// would be the tool's only use of libm).
 pub fn fmt_g(x: f64, prec: usize) -> String {
     if x == 0.0 {
         return "0".to_string();
     }
-    let prec = prec.max(1);
-    let exp = x.abs().log10().floor() as i32;
-    if exp < -4 || exp >= prec as i32 {
-        let s = format!("{:.*e}", prec - 1, x);
-        // Rust prints 1.5e3; C prints 1.5e+03 (trailing zeros of the mantissa removed).
-        let (m, e) = s.split_once('e').unwrap_or((&s, "0"));
-        let m = if m.contains('.') {
-            m.trim_end_matches('0').trim_end_matches('.')
+    if !x.is_finite() {
+        return if x.is_nan() {
+            "nan".to_string()
+        } else if x < 0.0 {
+            "-inf".to_string()
         } else {
-            m
+            "inf".to_string()
         };
-        let e: i32 = e.parse().unwrap_or(0);
-        return format!("{m}e{}{:02}", if e < 0 { '-' } else { '+' }, e.abs());
+    }
+    let prec = prec.max(1);
+    let s = format!("{:.*e}", prec - 1, x);
+    let (m, e) = s.split_once('e').unwrap_or((&s, "0"));
+    let exp: i32 = e.parse().unwrap_or(0);
+    let trim = |t: &str| -> String {
+        if t.contains('.') {
+            t.trim_end_matches('0').trim_end_matches('.').to_string()
+        } else {
+            t.to_string()
+        }
+    };
+    if exp < -4 || exp >= prec as i32 {
+        // Rust prints 1.5e3; C prints 1.5e+03 (trailing zeros of the mantissa removed).
+        return format!(
+            "{}e{}{:02}",
+            trim(m),
+            if exp < 0 { '-' } else { '+' },
+            exp.abs()
+        );
     }
     let decimals = (prec as i32 - 1 - exp).max(0) as usize;
-    let s = format!("{x:.decimals$}");
-    if s.contains('.') {
-        s.trim_end_matches('0').trim_end_matches('.').to_string()
-    } else {
-        s
-    }
+    trim(&format!("{x:.decimals$}"))
 }
 
 /// tc's rate text (`sprint_rate`, SI units): bytes/s -> `10Mbit`, `1Kbit`, `500bit`.

@@ -835,6 +835,9 @@ pub fn parse_line(words: &[&str]) -> Result<(GlobalOpts, Command)> {
 }
 
 /// Parses `OBJECT [COMMAND [ARGS...]]` with the family chosen by `-4`/`-6`.
+///
+/// The per-object parsers are `#[inline(never)]` so that parsing one command does not
+/// touch pages of the other objects' parsers (see runtime/build.rs).
 pub fn parse_command(words: &[&str], family: Family) -> Result<Command> {
     let Some((&obj, rest)) = words.split_first() else {
         return Err(ParseError::Missing { key: "OBJECT" });
@@ -1234,6 +1237,7 @@ fn link_setting(w: &str, a: &mut Args<'_>, s: &mut LinkSettings) -> Result<bool>
     Ok(true)
 }
 
+#[inline(never)]
 fn parse_link_cmd(w: &[&str]) -> Result<LinkCmd> {
     let Some((&cmd, rest)) = w.split_first() else {
         return Ok(LinkCmd::Show(LinkShow::default()));
@@ -1608,6 +1612,7 @@ fn parse_tun_opts(a: &mut Args<'_>) -> Result<TunOpts> {
     Ok(o)
 }
 
+#[inline(never)]
 fn parse_tuntap_cmd(w: &[&str]) -> Result<LinkCmd> {
     let Some((&cmd, rest)) = w.split_first() else {
         return Ok(LinkCmd::Show(LinkShow {
@@ -1765,6 +1770,7 @@ pub struct AddrSpec {
     pub metric: Option<u32>,
 }
 
+#[inline(never)]
 fn parse_addr_cmd(w: &[&str], family: Family) -> Result<AddrCmd> {
     let Some((&cmd, rest)) = w.split_first() else {
         return Ok(AddrCmd::Show(AddrShow {
@@ -2129,6 +2135,7 @@ fn select_word(w: &str) -> Option<Select> {
     }
 }
 
+#[inline(never)]
 fn parse_route_cmd(w: &[&str], family: Family) -> Result<RouteCmd> {
     let Some((&cmd, rest)) = w.split_first() else {
         return Ok(RouteCmd {
@@ -2473,6 +2480,7 @@ pub struct NeighSpec {
     pub use_: bool,
 }
 
+#[inline(never)]
 fn parse_neigh_cmd(w: &[&str], family: Family) -> Result<NeighCmd> {
     let Some((&cmd, rest)) = w.split_first() else {
         return Ok(NeighCmd {
@@ -2600,6 +2608,7 @@ pub struct FdbCmd {
     pub state: Option<u16>,
 }
 
+#[inline(never)]
 fn parse_fdb_cmd(w: &[&str]) -> Result<FdbCmd> {
     let (act, rest) = match w.split_first() {
         None => (Action::Show, &[][..]),
@@ -2758,6 +2767,7 @@ fn parse_port_range(v: &str) -> Result<(u16, u16)> {
     }
 }
 
+#[inline(never)]
 fn parse_rule_cmd(w: &[&str], family: Family) -> Result<RuleCmd> {
     let Some((&cmd, rest)) = w.split_first() else {
         return Ok(RuleCmd {
@@ -2936,6 +2946,7 @@ pub enum MonitorObject {
     Prefix,
 }
 
+#[inline(never)]
 fn parse_monitor(w: &[&str]) -> Result<Vec<MonitorObject>> {
     let table: &[(&str, MonitorObject)] = &[
         ("link", MonitorObject::Link),
@@ -3745,6 +3756,7 @@ fn parse_tc_kind(obj: TcObject, kind: &str, a: &mut Args<'_>) -> Result<TcKind> 
     })
 }
 
+#[inline(never)]
 fn parse_tc(object: TcObject, w: &[&str]) -> Result<TcCmd> {
     let objname = match object {
         TcObject::Qdisc => "qdisc",
