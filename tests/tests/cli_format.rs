@@ -1673,3 +1673,29 @@ fn htb_default_zero_is_plain_zero_like_tc() {
     );
     assert_eq!(qdisc_json(&row)["options"]["default"], "0");
 }
+
+#[test]
+fn text_writers_match_display_and_escape_like_ip() {
+    use ferroute::cli::format::{json_string_into, push_ip, push_u64};
+    use std::net::IpAddr;
+    for n in [0u64, 7, 10, 99, 100, 65535, 4294967295, u64::MAX] {
+        let mut s = String::from("x");
+        push_u64(&mut s, n);
+        assert_eq!(s, format!("x{n}"));
+    }
+    for (ip, p, want) in [
+        ("0.0.0.0", None, "0.0.0.0"),
+        ("10.200.3.255", Some(24), "10.200.3.255/24"),
+        ("255.255.255.255", Some(32), "255.255.255.255/32"),
+        ("fe80::1", Some(64), "fe80::1/64"),
+        ("2001:db8::ffff:1.2.3.4", None, "2001:db8::ffff:102:304"),
+    ] {
+        let mut s = String::new();
+        push_ip(&mut s, ip.parse::<IpAddr>().unwrap(), p);
+        assert_eq!(s, want);
+    }
+    let mut s = String::new();
+    json_string_into(&mut s, "eth0");
+    json_string_into(&mut s, "a\"b\\c\td\ne\u{8}\u{c}\r");
+    assert_eq!(s, r#""eth0""a\"b\\c\td\ne\b\f\r""#);
+}

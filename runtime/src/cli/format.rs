@@ -1663,14 +1663,20 @@ fn route_fields(r: &RouteRow, o: &Opts, h: &RouteHide, m: &mut dyn ObjSink) {
     if r.kind != names::RTN_UNICAST || o.details {
         m.put_str("type", &name_or_number(names::RTN, r.kind.into()));
     }
-    m.put_str("dst", &route_dst(r));
+    match r.dst {
+        Some(d) => m.put_ip(
+            "dst",
+            d,
+            (r.dst_len != host_len(r.family)).then_some(r.dst_len),
+        ),
+        None => m.put_str("dst", &route_dst(r)),
+    }
     if let Some(s) = r.src {
-        let v = if r.src_len != host_len(r.family) {
-            format!("{s}/{}", r.src_len)
-        } else {
-            s.to_string()
-        };
-        m.put_str("from", &v);
+        m.put_ip(
+            "from",
+            s,
+            (r.src_len != host_len(r.family)).then_some(r.src_len),
+        );
     } else if r.src_len != 0 {
         m.put_str("src", &format!("0/{}", r.src_len));
     }
@@ -1678,7 +1684,7 @@ fn route_fields(r: &RouteRow, o: &Opts, h: &RouteHide, m: &mut dyn ObjSink) {
         m.put_str("tos", &names::dsfield_name(r.tos));
     }
     if let Some(g) = r.gateway.filter(|_| !h.gateway) {
-        m.put_str("gateway", &g.to_string());
+        m.put_ip("gateway", g, None);
     }
     if let Some(v) = &r.via {
         m.put_value("via", via_obj(v));
@@ -1698,7 +1704,7 @@ fn route_fields(r: &RouteRow, o: &Opts, h: &RouteHide, m: &mut dyn ObjSink) {
         }
     }
     if let Some(p) = r.prefsrc.filter(|_| !h.prefsrc) {
-        m.put_str("prefsrc", &p.to_string());
+        m.put_ip("prefsrc", p, None);
     }
     if let Some(v) = r.metric.filter(|_| !h.metric) {
         m.put_num("metric", v.into());
@@ -3451,12 +3457,24 @@ pub fn repeated_key(key: &str, n: usize) -> String {
 
 /// The key as printed: up to a [`KEY_REPEAT`] mark.
 fn printed_key(k: &str) -> &str {
-    k.split(KEY_REPEAT).next().unwrap_or(k)
+    match k.as_bytes().iter().position(|&b| b == KEY_REPEAT as u8) {
+        Some(i) => k.get(..i).unwrap_or(k),
+        None => k,
+    }
 }
 
 /// Appends `s` as a JSON string the way iproute2's json writer escapes it.
 pub fn json_string_into(out: &mut String, s: &str) {
     out.push('"');
+    // names, addresses and numbers need no escaping: copy them whole
+    if !s
+        .bytes()
+        .any(|b| matches!(b, b'\t' | b'\n' | b'\r' | 0x0c | 0x08 | b'\\' | b'"'))
+    {
+        out.push_str(s);
+        out.push('"');
+        return;
+    }
     for ch in s.chars() {
         match ch {
             '\t' => out.push_str("\\t"),
@@ -3484,6 +3502,51 @@ pub trait ObjSink {
     fn put_strs(&mut self, k: &str, v: &[&str]);
     /// Any other value.
     fn put_value(&mut self, k: &str, v: Value);
+    /// An address as a string field, with `/prefix` when one is given (what `ip` prints
+    /// for `dst`, `gateway`, `prefsrc`, ...).
+    fn put_ip(&mut self, k: &str, ip: IpAddr, prefix: Option<u8>) {
+        let mut t = String::with_capacity(43);
+        push_ip(&mut t, ip, prefix);
+        self.put_str(k, &t);
+    }
+}
+
+/// Appends `n` in decimal.
+pub fn push_u64(out: &mut String, mut n: u64) {
+    let mut b = [0u8; 20];
+    let mut i = b.len();
+    loop {
+        i -= 1;
+        b[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    out.extend(b[i..].iter().map(|&d| char::from(d)));
+}
+
+/// Appends an address as text (`10.0.0.1`, `fe80::1`), then `/prefix` if given. IPv4
+/// is written digit by digit (listings print one or two per object); IPv6 through its
+/// `Display`, which compresses zeros as RFC 5952 says.
+pub fn push_ip(out: &mut String, ip: IpAddr, prefix: Option<u8>) {
+    match ip {
+        IpAddr::V4(a) => {
+            for (i, o) in a.octets().into_iter().enumerate() {
+                if i > 0 {
+                    out.push('.');
+                }
+                push_u64(out, o.into());
+            }
+        }
+        IpAddr::V6(a) => {
+            let _ = write!(out, "{a}");
+        }
+    }
+    if let Some(p) = prefix {
+        out.push('/');
+        push_u64(out, p.into());
+    }
 }
 
 impl ObjSink for Obj {
@@ -3539,7 +3602,13 @@ impl ObjSink for JsonObjText<'_> {
     }
     fn put_num(&mut self, k: &str, v: u64) {
         self.key(k);
-        let _ = write!(self.out, "{v}");
+        push_u64(self.out, v);
+    }
+    fn put_ip(&mut self, k: &str, ip: IpAddr, prefix: Option<u8>) {
+        self.key(k);
+        self.out.push('"');
+        push_ip(self.out, ip, prefix);
+        self.out.push('"');
     }
     fn put_strs(&mut self, k: &str, v: &[&str]) {
         self.key(k);

@@ -5,7 +5,7 @@
 //! [`names`]. The whole-listing functions run one dump each (plus one link
 //! dump for interface names) and keep the kernel's order.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::fmt::Write as _;
 
 use ferroute_codec::rtnl::addr::AddrMsg;
@@ -25,10 +25,12 @@ use super::names;
 use crate::error::Result;
 use crate::iproute::{IPRoute, RouteFilter};
 
-/// The links of this namespace: ifindex -> (name, is up), from one link dump.
+/// The links of this namespace: ifindex -> (name, is up), from one link dump. (A B-tree:
+/// a listing looks a name up for every object, and small integer keys compare faster
+/// than they hash.)
 #[derive(Clone, Debug, Default)]
 pub struct LinkNames {
-    by_index: HashMap<u32, (String, bool)>,
+    by_index: BTreeMap<u32, (String, bool)>,
 }
 
 impl LinkNames {
