@@ -1,13 +1,15 @@
-//! Shared helpers for ferroute integration tests: throwaway network namespaces (a thread
-//! that unshares its own, or a named `ferroute-t-...` one deleted on drop), iproute2
-//! cross-checks, and a few hand-built rtnetlink requests.
+//! Shared helpers for ferroute integration tests: captured fixtures, throwaway network
+//! namespaces (a thread that unshares its own, or a named `ferroute-t-...` one deleted on
+//! drop), iproute2 cross-checks, and a few hand-built rtnetlink requests.
 //!
 //! Under `CI=true` a test that cannot get root or a namespace fails instead of skipping.
 
+use std::path::PathBuf;
 use std::process::Command;
 use std::sync::atomic::{AtomicU32, Ordering};
 
-use ferroute::codec::nl::{MsgBuilder, NlaWriter};
+use ferroute::codec::nl::{Messages, MsgBuilder, NlMsg, NlaWriter};
+use serde_json::Value;
 
 // The message types and attribute ids the request helpers below use, from the codec
 // (one source for every constant).
@@ -20,6 +22,44 @@ pub use ferroute_codec::rtnl::link::{IFLA_IFNAME, IFLA_LINKINFO};
 pub use ferroute_codec::rtnl::route::{RTA_DST, RTA_GATEWAY, RTA_OIF, RTA_TABLE};
 /// NLM_F_CREATE | NLM_F_EXCL.
 pub const CREATE_EXCL: u16 = 0x600;
+
+/// A folder of captured fixtures under `tests/fixtures` (`Fixtures("genl")`).
+#[derive(Debug, Clone, Copy)]
+pub struct Fixtures(pub &'static str);
+
+impl Fixtures {
+    /// The folder's path.
+    pub fn dir(self) -> PathBuf {
+        PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+            .join("fixtures")
+            .join(self.0)
+    }
+    /// The path of fixture `name` in this folder.
+    pub fn path(self, name: &str) -> PathBuf {
+        self.dir().join(name)
+    }
+    /// The bytes of fixture `name`; panics naming the file when it cannot be read.
+    pub fn bytes(self, name: &str) -> Vec<u8> {
+        let p = self.path(name);
+        std::fs::read(&p).unwrap_or_else(|e| panic!("{}: {e}", p.display()))
+    }
+    /// The text of fixture `name` (UTF-8).
+    pub fn text(self, name: &str) -> String {
+        String::from_utf8(self.bytes(name)).unwrap_or_else(|e| panic!("{}/{name}: {e}", self.0))
+    }
+    /// Fixture `name` read as JSON.
+    pub fn json(self, name: &str) -> Value {
+        serde_json::from_slice(&self.bytes(name))
+            .unwrap_or_else(|e| panic!("{}/{name}: {e}", self.0))
+    }
+}
+
+/// Every message of `data`; panics on a framing error.
+pub fn messages(data: &[u8]) -> Vec<NlMsg<'_>> {
+    Messages::new(data)
+        .map(|m| m.expect("netlink framing"))
+        .collect()
+}
 
 /// True when the tests run under CI (`CI=true`): missing privileges then fail.
 pub fn in_ci() -> bool {

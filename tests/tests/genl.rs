@@ -2,32 +2,16 @@
 //! against iproute2's `genl` output captured beside them) and from vectors written by hand
 //! from the UAPI headers; builders checked against captured requests; proptest round trips.
 
-use std::path::PathBuf;
-
 use ferroute_codec::genl::ctrl::{self, CtrlAttr, CtrlIndex, FamilyInfo, NlPolicyTypeIndex};
 use ferroute_codec::genl::nl80211::*;
 use ferroute_codec::genl::taskstats::{self, TaskStatsReply, TaskstatsCmdAttr, TaskstatsTypeAttr};
 use ferroute_codec::genl::{self, GENL_ID_CTRL, Genl, GenlFamilyHint, GenlMsg, GenlMsgHdr};
-use ferroute_codec::nl::{
-    AttrBuilder, AttrIter, Messages, NlMsg, NlaWriter, Scalar, Visitor, describe_datagram,
-};
+use ferroute_codec::nl::{AttrBuilder, AttrIter, NlaWriter, Scalar, Visitor, describe_datagram};
+use ferroute_tests::{Fixtures, messages};
 use proptest::prelude::*;
 use serde_json::{Value, json};
 
-fn fixture(name: &str) -> Vec<u8> {
-    let p = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("fixtures/genl")
-        .join(name);
-    std::fs::read(&p).unwrap_or_else(|e| panic!("{}: {e}", p.display()))
-}
-
-fn text(name: &str) -> String {
-    String::from_utf8(fixture(name)).unwrap()
-}
-
-fn messages(data: &[u8]) -> Vec<NlMsg<'_>> {
-    Messages::new(data).map(|m| m.unwrap()).collect()
-}
+const FIXTURES: Fixtures = Fixtures("genl");
 
 /// Builds serde_json values from describe events.
 #[derive(Default)]
@@ -193,8 +177,8 @@ fn check_family(g: &GenlMsg<'_>, want: &GenlText) {
 #[test]
 fn getfamily_replies_match_genl_ctrl_get() {
     for fam in ["nlctrl", "TASKSTATS", "ethtool"] {
-        let bytes = fixture(&format!("ctrl-getfamily-{fam}.bin"));
-        let want = parse_genl_text(&text(&format!("ctrl-getfamily-{fam}.genl.txt")));
+        let bytes = FIXTURES.bytes(&format!("ctrl-getfamily-{fam}.bin"));
+        let want = parse_genl_text(&FIXTURES.text(&format!("ctrl-getfamily-{fam}.genl.txt")));
         assert_eq!(want.len(), 1);
         let msgs = messages(&bytes);
         assert_eq!(msgs.len(), 1);
@@ -202,7 +186,7 @@ fn getfamily_replies_match_genl_ctrl_get() {
         check_family(&g, &want[0]);
     }
     // Values read from the captured text, so the checks above are not vacuous.
-    let n = &parse_genl_text(&text("ctrl-getfamily-nlctrl.genl.txt"))[0];
+    let n = &parse_genl_text(&FIXTURES.text("ctrl-getfamily-nlctrl.genl.txt"))[0];
     assert_eq!(
         (n.id, n.version, n.ops.len(), n.groups.len()),
         (0x10, 2, 2, 1)
@@ -213,8 +197,8 @@ fn getfamily_replies_match_genl_ctrl_get() {
 
 #[test]
 fn getfamily_dump_matches_genl_ctrl_list() {
-    let bytes = fixture("ctrl-dump.bin");
-    let want = parse_genl_text(&text("ctrl-list.genl.txt"));
+    let bytes = FIXTURES.bytes("ctrl-dump.bin");
+    let want = parse_genl_text(&FIXTURES.text("ctrl-list.genl.txt"));
     let msgs = messages(&bytes);
     let fams: Vec<_> = msgs
         .iter()
@@ -231,8 +215,8 @@ fn getfamily_dump_matches_genl_ctrl_list() {
 
 #[test]
 fn policy_dump_matches_genl_ctrl_policy() {
-    let bytes = fixture("ctrl-getpolicy-nlctrl.bin");
-    let t = text("ctrl-getpolicy-nlctrl.genl.txt");
+    let bytes = FIXTURES.bytes("ctrl-getpolicy-nlctrl.bin");
+    let t = FIXTURES.text("ctrl-getpolicy-nlctrl.genl.txt");
     // "policy[P]:attr[A]: type=T ..." lines, the independent side.
     let mut want = vec![];
     for l in t.lines() {
@@ -313,7 +297,7 @@ fn policy_dump_matches_genl_ctrl_policy() {
 }
 
 fn self_info() -> (u32, u16, String) {
-    let v: Value = serde_json::from_slice(&fixture("taskstats-get-self.bin.json")).unwrap();
+    let v: Value = FIXTURES.json("taskstats-get-self.bin.json");
     (
         v["pid"].as_u64().unwrap() as u32,
         v["family_id"].as_u64().unwrap() as u16,
@@ -324,12 +308,12 @@ fn self_info() -> (u32, u16, String) {
 #[test]
 fn taskstats_reply_for_own_pid() {
     let (pid, fid, comm) = self_info();
-    let bytes = fixture("taskstats-get-self.bin");
+    let bytes = FIXTURES.bytes("taskstats-get-self.bin");
     let msgs = messages(&bytes);
     assert_eq!(msgs.len(), 1);
     assert_eq!(msgs[0].nlmsg_type(), fid);
     // The family id in the GETFAMILY capture is the one the request went to.
-    let tf = fixture("ctrl-getfamily-TASKSTATS.bin");
+    let tf = FIXTURES.bytes("ctrl-getfamily-TASKSTATS.bin");
     let tf = GenlMsg::parse(messages(&tf)[0]).unwrap();
     assert_eq!(FamilyInfo::parse(&tf).unwrap().id().unwrap(), Some(fid));
 
@@ -370,7 +354,7 @@ fn taskstats_reply_for_own_pid() {
 #[test]
 fn taskstats_request_builder_matches_captured_request() {
     let (pid, fid, _) = self_info();
-    let req = fixture("taskstats-get-self.bin.req");
+    let req = FIXTURES.bytes("taskstats-get-self.bin.req");
     let mut b = genl::build(Vec::new(), fid, 1, 2, 0, taskstats::TASKSTATS_CMD_GET, 1).unwrap();
     TaskstatsCmdAttr::Pid(pid).emit(&mut b).unwrap();
     let out = b.finish().unwrap();
@@ -402,7 +386,7 @@ fn captured_messages_reencode_byte_for_byte() {
         "ctrl-dump.bin",
         "ctrl-getpolicy-nlctrl.bin",
     ] {
-        let bytes = fixture(f);
+        let bytes = FIXTURES.bytes(f);
         for m in messages(&bytes) {
             if m.nlmsg_type() == GENL_ID_CTRL {
                 let g = GenlMsg::parse(m).unwrap();
@@ -410,14 +394,14 @@ fn captured_messages_reencode_byte_for_byte() {
             }
         }
     }
-    let bytes = fixture("taskstats-get-self.bin");
+    let bytes = FIXTURES.bytes("taskstats-get-self.bin");
     let g = GenlMsg::parse(messages(&bytes)[0]).unwrap();
     roundtrip!(g.attrs(), TaskstatsTypeAttr);
 }
 
 #[test]
 fn decode_tool_names_nlctrl_and_taskstats_by_hint() {
-    let bytes = fixture("ctrl-getfamily-nlctrl.bin");
+    let bytes = FIXTURES.bytes("ctrl-getfamily-nlctrl.bin");
     let mut j = Json::default();
     describe_datagram::<Genl>(&bytes, &mut j).unwrap();
     let m = &j.done[0];
@@ -450,7 +434,7 @@ fn decode_tool_names_nlctrl_and_taskstats_by_hint() {
 
     // TASKSTATS without a hint: attributes raw; with one: named, struct decoded.
     let (pid, fid, comm) = self_info();
-    let bytes = fixture("taskstats-get-self.bin");
+    let bytes = FIXTURES.bytes("taskstats-get-self.bin");
     let mut j = Json::default();
     describe_datagram::<Genl>(&bytes, &mut j).unwrap();
     assert_eq!(j.done[0]["header"]["type"], fid);
@@ -931,7 +915,7 @@ proptest! {
 
     #[test]
     fn mutated_fixtures_never_panic(i in 0usize..2512, b: u8) {
-        let mut d = fixture("ctrl-dump.bin");
+        let mut d = FIXTURES.bytes("ctrl-dump.bin");
         let n = d.len();
         d[i % n] = b;
         genl::fuzz_one(&d);
@@ -942,13 +926,13 @@ proptest! {
 /// the tables generated from the header and compared with the values pyroute2 was given.
 #[test]
 fn nl80211_matches_pyroute2_vectors() {
-    let j: Value = serde_json::from_slice(&fixture("pyroute2-nl80211.json")).unwrap();
+    let j: Value = FIXTURES.json("pyroute2-nl80211.json");
     let fid = j["family_id"].as_u64().unwrap() as u16;
     let vectors = j["vectors"].as_object().unwrap();
     assert_eq!(vectors.len(), 4);
     let u = |v: &Value| v.as_u64().unwrap();
     for (name, want) in vectors {
-        let bytes = fixture(&format!("pyroute2-{name}.bin"));
+        let bytes = FIXTURES.bytes(&format!("pyroute2-{name}.bin"));
         let msgs = messages(&bytes);
         assert_eq!(msgs.len(), 1, "{name}");
         assert_eq!(msgs[0].nlmsg_type(), fid);
@@ -1017,8 +1001,8 @@ fn getfamily_request_and_learning_from_a_capture() {
 
     // The lookup reply followed by the family's own message: learned, no hint needed.
     let (pid, fid, comm) = self_info();
-    let mut cap = fixture("ctrl-getfamily-TASKSTATS.bin");
-    cap.extend(fixture("taskstats-get-self.bin"));
+    let mut cap = FIXTURES.bytes("ctrl-getfamily-TASKSTATS.bin");
+    cap.extend(FIXTURES.bytes("taskstats-get-self.bin"));
     let mut j = Json::default();
     GenlFamilyHint::default()
         .describe_datagram(&cap, &mut j)

@@ -4,27 +4,17 @@
 
 use std::collections::HashMap;
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
-use std::path::PathBuf;
 
 use ferroute_codec::nfnl::ipset::{self, *};
 use ferroute_codec::nfnl::{self, NFNL_SUBSYS_IPSET, Nfnl, NfnlMsg, nfnl_msg_type};
 use ferroute_codec::nl::{
-    AckMsg, AttrBuilder, AttrIter, Messages, NfGenMsg, NlMsg, NlaWriter, Scalar, Visitor,
-    describe_datagram,
+    AckMsg, AttrBuilder, AttrIter, NfGenMsg, NlaWriter, Scalar, Visitor, describe_datagram,
 };
+use ferroute_tests::{Fixtures, messages};
 use proptest::prelude::*;
 use serde_json::{Value, json};
 
-fn fixture(name: &str) -> Vec<u8> {
-    let p = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("fixtures/nfnl")
-        .join(name);
-    std::fs::read(&p).unwrap_or_else(|e| panic!("{}: {e}", p.display()))
-}
-
-fn messages(data: &[u8]) -> Vec<NlMsg<'_>> {
-    Messages::new(data).map(|m| m.unwrap()).collect()
-}
+const FIXTURES: Fixtures = Fixtures("nfnl");
 
 /// Builds serde_json values from describe events.
 #[derive(Default)]
@@ -188,8 +178,8 @@ fn element_text(typ: &str, a: &IpsetAdtIndex<'_>) -> String {
 
 #[test]
 fn list_dump_matches_ipset_list_xml() {
-    let bytes = fixture("ipset-list.bin");
-    let xml = String::from_utf8(fixture("ipset-list.xml")).unwrap();
+    let bytes = FIXTURES.bytes("ipset-list.bin");
+    let xml = FIXTURES.text("ipset-list.xml");
     let want = parse_xml(&xml);
     assert_eq!(want.len(), 4);
     let msgs = messages(&bytes);
@@ -274,15 +264,15 @@ fn list_dump_matches_ipset_list_xml() {
 
 #[test]
 fn protocol_header_and_type_replies() {
-    let protocol = fixture("ipset-protocol.bin");
+    let protocol = FIXTURES.bytes("ipset-protocol.bin");
     let m = NfnlMsg::parse(messages(&protocol)[0]).unwrap();
     assert_eq!(m.cmd(), IPSET_CMD_PROTOCOL);
     let i = IpsetIndex::new(m.attrs()).unwrap();
     assert_eq!(i.protocol().unwrap(), Some(IPSET_PROTOCOL));
     assert_eq!(i.protocol_min().unwrap(), Some(IPSET_PROTOCOL_MIN));
 
-    let xml = parse_xml(&String::from_utf8(fixture("ipset-list.xml")).unwrap());
-    let header = fixture("ipset-header.bin");
+    let xml = parse_xml(&FIXTURES.text("ipset-list.xml"));
+    let header = FIXTURES.bytes("ipset-header.bin");
     let m = NfnlMsg::parse(messages(&header)[0]).unwrap();
     assert_eq!(m.cmd(), IPSET_CMD_HEADER);
     let i = IpsetIndex::new(m.attrs()).unwrap();
@@ -291,7 +281,7 @@ fn protocol_header_and_type_replies() {
     assert_eq!(i.revision().unwrap(), Some(xml[0].revision));
     assert_eq!(i.family().unwrap(), Some(2));
 
-    let typ = fixture("ipset-type.bin");
+    let typ = FIXTURES.bytes("ipset-type.bin");
     let m = NfnlMsg::parse(messages(&typ)[0]).unwrap();
     assert_eq!(m.cmd(), IPSET_CMD_TYPE);
     let i = IpsetIndex::new(m.attrs()).unwrap();
@@ -308,16 +298,16 @@ fn protocol_header_and_type_replies() {
 #[test]
 fn acks_and_ipset_errors() {
     for f in ["ipset-create.bin", "ipset-add.bin"] {
-        let d = fixture(f);
+        let d = FIXTURES.bytes(f);
         let a = AckMsg::parse(messages(&d)[0]).unwrap();
         assert_eq!(a.error(), 0, "{f}");
     }
-    let d = fixture("ipset-add-exist.bin");
+    let d = FIXTURES.bytes("ipset-add-exist.bin");
     let a = AckMsg::parse(messages(&d)[0]).unwrap();
     assert_eq!(a.error(), -4103);
     assert_eq!(errno_name(a.error(), None), Some("IPSET_ERR_EXIST"));
     assert_eq!(a.request_header().unwrap().nlmsg_type(), 0x609);
-    let d = fixture("ipset-add-noflag.bin");
+    let d = FIXTURES.bytes("ipset-add-noflag.bin");
     let a = AckMsg::parse(messages(&d)[0]).unwrap();
     assert_eq!(errno_name(a.error(), None), Some("IPSET_ERR_PROTOCOL"));
     assert_eq!(
@@ -336,7 +326,7 @@ fn acks_and_ipset_errors() {
 #[test]
 fn requests_rebuilt_byte_for_byte() {
     // CREATE made hash:ip rev 0 inet, DATA { TIMEOUT 100, MAXELEM 1000 }
-    let req = fixture("ipset-create.bin.req");
+    let req = FIXTURES.bytes("ipset-create.bin.req");
     let mut b = nfnl::build(
         Vec::new(),
         NFNL_SUBSYS_IPSET,
@@ -360,7 +350,7 @@ fn requests_rebuilt_byte_for_byte() {
     assert_eq!(b.finish().unwrap().as_slice(), &req[..]);
 
     // ADD made 198.51.100.7 timeout 50
-    let req = fixture("ipset-add.bin.req");
+    let req = FIXTURES.bytes("ipset-add.bin.req");
     let mut b = nfnl::build(
         Vec::new(),
         NFNL_SUBSYS_IPSET,
@@ -408,7 +398,7 @@ fn kernel_replies_reencode_byte_for_byte() {
         "ipset-create.bin.req",
         "ipset-add.bin.req",
     ] {
-        let bytes = fixture(f);
+        let bytes = FIXTURES.bytes(f);
         for m in messages(&bytes) {
             let Ok(n) = NfnlMsg::parse(m) else { continue };
             if n.subsys() != NFNL_SUBSYS_IPSET {
@@ -423,7 +413,7 @@ fn kernel_replies_reencode_byte_for_byte() {
         }
     }
     // Inside the CADT data and the ADT elements too (no addresses there in ft4's header).
-    let bytes = fixture("ipset-list.bin");
+    let bytes = FIXTURES.bytes("ipset-list.bin");
     let m = NfnlMsg::parse(messages(&bytes)[0]).unwrap();
     let i = IpsetIndex::new(m.attrs()).unwrap();
     let cadt = i.data().unwrap().unwrap().cadt();
@@ -436,7 +426,7 @@ fn kernel_replies_reencode_byte_for_byte() {
 
 #[test]
 fn decode_tool_names_commands_and_picks_data_sets() {
-    let bytes = fixture("ipset-list.bin");
+    let bytes = FIXTURES.bytes("ipset-list.bin");
     let mut j = Json::default();
     describe_datagram::<Nfnl>(&bytes, &mut j).unwrap();
     let m = &j.done[0];
@@ -466,7 +456,7 @@ fn decode_tool_names_commands_and_picks_data_sets() {
 
     // ADD request: DATA described with the ADT set (id 6 is a timeout in both; id 1 an IP).
     let mut j = Json::default();
-    describe_datagram::<Nfnl>(&fixture("ipset-add.bin.req"), &mut j).unwrap();
+    describe_datagram::<Nfnl>(&FIXTURES.bytes("ipset-add.bin.req"), &mut j).unwrap();
     let m = &j.done[0];
     assert_eq!(m["header"]["type"], "IPSET_CMD_ADD");
     let data = attr(&m["attrs"], "IPSET_ATTR_DATA");
@@ -612,7 +602,7 @@ proptest! {
 
     #[test]
     fn mutated_fixtures_never_panic(i: usize, b: u8) {
-        let mut d = fixture("ipset-list.bin");
+        let mut d = FIXTURES.bytes("ipset-list.bin");
         let n = d.len();
         d[i % n] = b;
         nfnl::fuzz_one(&d);
@@ -625,7 +615,7 @@ fn cadt_flag_names_follow_the_header() {
         ipset::cadt_flag_names(IPSET_FLAG_WITH_COUNTERS | IPSET_FLAG_WITH_COMMENT).collect();
     assert_eq!(n, ["IPSET_FLAG_WITH_COUNTERS", "IPSET_FLAG_WITH_COMMENT"]);
     // ft4 was created with "counters comment": the dump's CADT flags are exactly those.
-    let bytes = fixture("ipset-list.bin");
+    let bytes = FIXTURES.bytes("ipset-list.bin");
     let m = NfnlMsg::parse(messages(&bytes)[0]).unwrap();
     let c = IpsetCadtIndex::new(
         IpsetIndex::new(m.attrs())

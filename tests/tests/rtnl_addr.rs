@@ -36,8 +36,8 @@ fn find_info<'j>(j: &'j Value, ifindex: u32, local: &str) -> &'j Value {
 
 #[test]
 fn dump_matches_ip_addr() {
-    let bytes = read("addr-dump.bin");
-    let j = json("addr-dump.ip.json");
+    let bytes = FIXTURES.bytes("addr-dump.bin");
+    let j = FIXTURES.json("addr-dump.ip.json");
     let msgs = messages(&bytes);
     let total: usize = j
         .as_array()
@@ -122,7 +122,7 @@ fn dump_matches_ip_addr() {
 
 #[test]
 fn describe_prints_header_and_typed_attrs() {
-    let bytes = read("addr-dump.bin");
+    let bytes = FIXTURES.bytes("addr-dump.bin");
     let m = messages(&bytes)
         .into_iter()
         .find(|m| {

@@ -4,7 +4,6 @@
 //! round trips.
 
 use std::collections::HashMap;
-use std::path::Path;
 
 use ferroute_codec::nl::{
     AttrBuilder, AttrIter, Messages, MsgBuilder, NlMsg, NlaWriter, NullVisitor, describe_datagram,
@@ -15,23 +14,13 @@ use ferroute_codec::rtnl::link::af_spec::{
 };
 use ferroute_codec::rtnl::link::info::*;
 use ferroute_codec::rtnl::link::*;
+use ferroute_tests::Fixtures;
 use serde_json::Value;
 
-fn fixture(name: &str) -> Vec<u8> {
-    std::fs::read(
-        Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("fixtures/link")
-            .join(name),
-    )
-    .expect("fixture")
-}
+const FIXTURES: Fixtures = Fixtures("link");
 
 fn ip_json() -> Vec<Value> {
-    let s = std::fs::read_to_string(
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/link/dump.ip.json"),
-    )
-    .unwrap();
-    serde_json::from_str(&s).unwrap()
+    serde_json::from_value(FIXTURES.json("dump.ip.json")).unwrap()
 }
 
 fn links(data: &[u8]) -> Vec<LinkMsg<'_>> {
@@ -70,7 +59,7 @@ fn u(v: &Value) -> u64 {
 
 #[test]
 fn dump_matches_ip_json_field_by_field() {
-    let data = fixture("dump.bin");
+    let data = FIXTURES.bytes("dump.bin");
     let json = ip_json();
     let by_name: HashMap<&str, i64> = json
         .iter()
@@ -448,7 +437,7 @@ where
 #[test]
 fn every_kernel_message_reencodes_byte_for_byte() {
     for f in ["dump.bin", "bridge-dump.bin", "get-vx0.bin"] {
-        let data = fixture(f);
+        let data = FIXTURES.bytes(f);
         let msgs = links(&data);
         assert!(!msgs.is_empty());
         for m in &msgs {
@@ -515,7 +504,7 @@ fn every_kernel_message_reencodes_byte_for_byte() {
 #[test]
 fn describe_has_no_errors_on_kernel_bytes() {
     for f in ["dump.bin", "bridge-dump.bin", "get-vx0.bin"] {
-        let data = fixture(f);
+        let data = FIXTURES.bytes(f);
         let mut v = NullVisitor::default();
         let n = describe_datagram::<Rtnl>(&data, &mut v).unwrap();
         assert!(n >= 1);
@@ -566,7 +555,7 @@ impl ferroute_codec::nl::Visitor for Text {
 
 #[test]
 fn describe_names_kind_data_and_families() {
-    let data = fixture("get-vx0.bin");
+    let data = FIXTURES.bytes("get-vx0.bin");
     let mut t = Text::default();
     describe_datagram::<Rtnl>(&data, &mut t).unwrap();
     let s = t.0;
@@ -592,12 +581,8 @@ fn describe_names_kind_data_and_families() {
 
 #[test]
 fn bridge_family_dump_has_port_info_in_protinfo() {
-    let data = fixture("bridge-dump.bin");
-    let s = std::fs::read_to_string(
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/link/bridge-link.json"),
-    )
-    .unwrap();
-    let j: Vec<Value> = serde_json::from_str(&s).unwrap();
+    let data = FIXTURES.bytes("bridge-dump.bin");
+    let j: Vec<Value> = serde_json::from_value(FIXTURES.json("bridge-link.json")).unwrap();
     let msgs = links(&data);
     let port = msgs
         .iter()
@@ -1128,11 +1113,7 @@ mod props {
 /// checked against the values pyroute2 was given; each re-encodes byte for byte.
 #[test]
 fn pyroute2_vectors_decode_to_what_pyroute2_was_given() {
-    let s = std::fs::read_to_string(
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/link/pyroute2-vectors.json"),
-    )
-    .unwrap();
-    let j: Value = serde_json::from_str(&s).unwrap();
+    let j = FIXTURES.json("pyroute2-vectors.json");
     let vectors = j["vectors"].as_array().unwrap();
     assert_eq!(vectors.len(), 11);
     for v in vectors {

@@ -16,9 +16,9 @@ fn state_names(s: Nud) -> Vec<String> {
 }
 
 fn check_neigh_dump(bin: &str, json_name: &str, family: u8) -> usize {
-    let bytes = read(bin);
+    let bytes = FIXTURES.bytes(bin);
     let msgs = messages(&bytes);
-    let j = json(json_name);
+    let j = FIXTURES.json(json_name);
     let j = j.as_array().unwrap();
     assert_eq!(msgs.len(), j.len());
     for (m, j) in msgs.iter().zip(j) {
@@ -57,7 +57,7 @@ fn check_neigh_dump(bin: &str, json_name: &str, family: u8) -> usize {
 #[test]
 fn ipv4_neighbours_match_ip_neigh() {
     check_neigh_dump("neigh4-dump.bin", "neigh4-dump.ip.json", AF_INET);
-    let bytes = read("neigh4-dump.bin");
+    let bytes = FIXTURES.bytes("neigh4-dump.bin");
     let m = messages(&bytes)
         .into_iter()
         .find(|m| {
@@ -81,9 +81,9 @@ fn ipv6_neighbours_match_ip_neigh() {
 
 #[test]
 fn bridge_fdb_matches_bridge_fdb_show() {
-    let bytes = read("fdb-dump.bin");
+    let bytes = FIXTURES.bytes("fdb-dump.bin");
     let msgs = messages(&bytes);
-    let j = json("fdb-dump.bridge.json");
+    let j = FIXTURES.json("fdb-dump.bridge.json");
     let j = j.as_array().unwrap();
     assert_eq!(msgs.len(), j.len());
     let mut statics = 0;
@@ -130,9 +130,9 @@ fn bridge_fdb_matches_bridge_fdb_show() {
 
 #[test]
 fn neighbour_tables_match_ip_ntable() {
-    let bytes = read("neightbl4-dump.bin");
+    let bytes = FIXTURES.bytes("neightbl4-dump.bin");
     let msgs = messages(&bytes);
-    let j = json("neightbl4-dump.ip.json");
+    let j = FIXTURES.json("neightbl4-dump.ip.json");
     let j = j.as_array().unwrap();
     assert_eq!(msgs.len(), j.len());
     for (m, j) in msgs.iter().zip(j) {
@@ -209,9 +209,9 @@ fn neighbour_tables_match_ip_ntable() {
 
 #[test]
 fn nsid_dump_matches_ip_netns_list_id() {
-    let bytes = read("nsid-dump.bin");
+    let bytes = FIXTURES.bytes("nsid-dump.bin");
     let msgs = messages(&bytes);
-    let j = json("nsid-dump.ip.json");
+    let j = FIXTURES.json("nsid-dump.ip.json");
     assert_eq!(msgs.len(), j.as_array().unwrap().len());
     let m = msgs[0];
     assert_eq!(m.nlmsg_type(), RTM_NEWNSID);

@@ -174,7 +174,7 @@ fn check_encap(e: &Encap<'_>, j: &Value) {
 fn kernel_ip_and_ip6_tunnel_encaps() {
     let mut seen = 0;
     for f in ["route4-dump.bin", "route6-dump.bin"] {
-        let bytes = read(f);
+        let bytes = FIXTURES.bytes(f);
         for m in messages(&bytes) {
             let r = RouteMsg::parse(m).unwrap();
             let Some(e) = r.encap().unwrap() else {
@@ -209,9 +209,9 @@ fn kernel_ip_and_ip6_tunnel_encaps() {
 }
 
 fn check_dump(bin: &str, json_name: &str) -> usize {
-    let bytes = read(bin);
+    let bytes = FIXTURES.bytes(bin);
     let msgs = messages(&bytes);
-    let j = json(json_name);
+    let j = FIXTURES.json(json_name);
     let j = j.as_array().unwrap();
     assert_eq!(msgs.len(), j.len(), "{bin}: one JSON entry per message");
     for (m, j) in msgs.iter().zip(j) {
@@ -243,7 +243,7 @@ fn ipv6_dump_matches_ip_route() {
 
 #[test]
 fn ipv4_special_routes_are_present() {
-    let bytes = read("route4-dump.bin");
+    let bytes = FIXTURES.bytes("route4-dump.bin");
     let mut seen = std::collections::BTreeMap::new();
     for m in messages(&bytes) {
         let r = RouteMsg::parse(m).unwrap();
@@ -262,7 +262,7 @@ fn ipv4_special_routes_are_present() {
 
 #[test]
 fn multipath_route_has_two_weighted_nexthops_and_describes() {
-    let bytes = read("route4-dump.bin");
+    let bytes = FIXTURES.bytes("route4-dump.bin");
     let m = messages(&bytes)
         .into_iter()
         .find(|m| RouteMsg::parse(*m).unwrap().multipath().unwrap().is_some())
@@ -294,7 +294,7 @@ fn multipath_route_has_two_weighted_nexthops_and_describes() {
 
 #[test]
 fn metrics_describe_by_name() {
-    let bytes = read("route4-dump.bin");
+    let bytes = FIXTURES.bytes("route4-dump.bin");
     let m = messages(&bytes)
         .into_iter()
         .find(|m| {
@@ -799,7 +799,7 @@ fn every_fixture_describes_cleanly() {
         "fdb-dump.bin",
         "nsid-dump.bin",
     ] {
-        let bytes = read(f);
+        let bytes = FIXTURES.bytes(f);
         for m in messages(&bytes) {
             let d = describe(&m);
             walk(&d, f);
@@ -822,7 +822,7 @@ fn unhex(s: &str) -> Vec<u8> {
 /// checked against the values the generator built them from.
 #[test]
 fn pyroute2_vectors_decode() {
-    let j = json("pyroute2-vectors.json");
+    let j = FIXTURES.json("pyroute2-vectors.json");
     let vs = j["vectors"].as_array().unwrap();
     assert_eq!(vs.len(), 3);
     for v in vs {

@@ -102,9 +102,9 @@ fn check_rule(r: &RuleMsg<'_>, j: &Value) {
 }
 
 fn check_dump(bin: &str, json_name: &str) -> Vec<u32> {
-    let bytes = read(bin);
+    let bytes = FIXTURES.bytes(bin);
     let msgs = messages(&bytes);
-    let j = json(json_name);
+    let j = FIXTURES.json(json_name);
     let j = j.as_array().unwrap();
     assert_eq!(msgs.len(), j.len());
     let mut prios = vec![];
@@ -137,7 +137,7 @@ fn ipv6_dump_matches_ip_rule() {
 
 #[test]
 fn describe_names_fields_and_structs() {
-    let bytes = read("rule4-dump.bin");
+    let bytes = FIXTURES.bytes("rule4-dump.bin");
     let m = messages(&bytes)[3]; // priority 1002: oif, uidrange, suppress_prefixlen
     let d = describe(&m);
     assert_eq!(d["header"]["type"], "RTM_NEWRULE");

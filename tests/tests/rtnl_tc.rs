@@ -5,25 +5,17 @@
 use std::path::Path;
 
 use ferroute_codec::nl::{
-    Attr, AttrBuilder, AttrIter, Messages, MsgBuilder, NlMsg, NlaWriter, Scalar, Visitor,
+    Attr, AttrBuilder, AttrIter, MsgBuilder, NlMsg, NlaWriter, Scalar, Visitor,
 };
 use ferroute_codec::rtnl::Rtnl;
 use ferroute_codec::rtnl::tc::*;
+use ferroute_tests::{Fixtures, messages};
 use serde_json::{Value, json};
 
-fn fixture(name: &str) -> Vec<u8> {
-    std::fs::read(
-        Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("fixtures/tc")
-            .join(name),
-    )
-    .unwrap()
-}
-fn fixture_json(name: &str) -> Value {
-    serde_json::from_slice(&fixture(name)).unwrap()
-}
+const FIXTURES: Fixtures = Fixtures("tc");
+
 fn ifindex(name: &str) -> i32 {
-    let links = fixture_json("links.ip.json");
+    let links = FIXTURES.json("links.ip.json");
     links
         .as_array()
         .unwrap()
@@ -34,7 +26,7 @@ fn ifindex(name: &str) -> i32 {
         .unwrap() as i32
 }
 fn ifname(idx: i32) -> String {
-    let links = fixture_json("links.ip.json");
+    let links = FIXTURES.json("links.ip.json");
     links
         .as_array()
         .unwrap()
@@ -121,10 +113,6 @@ fn get<'v>(list: &'v Value, name: &str) -> &'v Value {
         .unwrap_or_else(|| panic!("{name} missing in {list}"))
 }
 
-fn messages(data: &[u8]) -> Vec<NlMsg<'_>> {
-    Messages::new(data).map(|m| m.unwrap()).collect()
-}
-
 /// Stats common to `tc -s` output: TCA_STATS2 basic + queue.
 fn stats2(m: &TcMessage<'_>) -> (GnetStatsBasic, GnetStatsQueue) {
     let s = m.index().unwrap().stats2().unwrap().unwrap();
@@ -139,8 +127,8 @@ fn ticks_to_bytes(ticks: u32, rate: u32) -> u64 {
 
 #[test]
 fn qdisc_dump_matches_tc_json() {
-    let data = fixture("qdisc-dump.bin");
-    let tc = fixture_json("qdisc-dump.tc.json");
+    let data = FIXTURES.bytes("qdisc-dump.bin");
+    let tc = FIXTURES.json("qdisc-dump.tc.json");
     let tc = tc.as_array().unwrap();
     let msgs: Vec<_> = messages(&data)
         .into_iter()
@@ -295,8 +283,8 @@ fn size_bytes(s: &str) -> u64 {
 
 #[test]
 fn htb_class_dump_matches_tc_output() {
-    let data = fixture("class-dump.bin");
-    let text = String::from_utf8(fixture("class-dump.tc.txt")).unwrap();
+    let data = FIXTURES.bytes("class-dump.bin");
+    let text = FIXTURES.text("class-dump.tc.txt");
     let blocks: Vec<&str> = text
         .split("\n\n")
         .filter(|b| !b.trim().is_empty())
@@ -404,10 +392,10 @@ fn u32_fh(h: u32) -> String {
 
 #[test]
 fn u32_filter_dump_matches_tc_json_and_text() {
-    let data = fixture("filter-dump.bin");
-    let tc = fixture_json("filter-dump.tc.json");
+    let data = FIXTURES.bytes("filter-dump.bin");
+    let tc = FIXTURES.json("filter-dump.tc.json");
     let tc = tc.as_array().unwrap();
-    let text = String::from_utf8(fixture("filter-dump.tc.txt")).unwrap();
+    let text = FIXTURES.text("filter-dump.tc.txt");
     let msgs: Vec<_> = messages(&data)
         .into_iter()
         .filter(|m| m.nlmsg_type() == 44)
@@ -607,7 +595,7 @@ fn rebuild_u32<W: NlaWriter>(w: &mut W, n: TcNest<'_, U32Attrs>) {
 fn fixtures_reencode_byte_for_byte() {
     let mut n = 0;
     for f in ["qdisc-dump.bin", "class-dump.bin", "filter-dump.bin"] {
-        let data = fixture(f);
+        let data = FIXTURES.bytes(f);
         for m in messages(&data) {
             if m.nlmsg_type() < 16 {
                 continue;
@@ -622,7 +610,7 @@ fn fixtures_reencode_byte_for_byte() {
 
 #[test]
 fn describe_prints_tcmsg_and_options_by_kind() {
-    let out = describe_all(&fixture("qdisc-dump.bin"));
+    let out = describe_all(&FIXTURES.bytes("qdisc-dump.bin"));
     let tbf = out
         .iter()
         .find(|m| {
@@ -649,7 +637,7 @@ fn describe_prints_tcmsg_and_options_by_kind() {
         .unwrap();
     assert_eq!(get(&pfifo["attrs"], "TCA_OPTIONS"), &json!({"limit": 50}));
 
-    let out = describe_all(&fixture("filter-dump.bin"));
+    let out = describe_all(&FIXTURES.bytes("filter-dump.bin"));
     let f = &out[2];
     let opts = get(&f["attrs"], "TCA_OPTIONS");
     let sel = get(opts, "TCA_U32_SEL");
@@ -665,7 +653,7 @@ fn describe_prints_tcmsg_and_options_by_kind() {
     assert_eq!(parms["ifindex"], ifindex("veth1"));
     assert_eq!(parms["action"], TC_ACT_STOLEN);
 
-    let out = describe_all(&fixture("class-dump.bin"));
+    let out = describe_all(&FIXTURES.bytes("class-dump.bin"));
     let x = get(&out[0]["attrs"], "TCA_XSTATS");
     assert!(x["tokens"].is_i64() && x["ctokens"].is_i64());
     // TCA_STATS_APP carries the same htb class statistics
@@ -1659,7 +1647,7 @@ fn compare(p: &Value, o: &Value, path: &str, matched: &mut usize, missing: &mut 
 
 #[test]
 fn pyroute2_vectors_decode_like_pyroute2() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/tc/pyroute2");
+    let dir = FIXTURES.path("pyroute2");
     let mut names: Vec<_> = std::fs::read_dir(&dir)
         .unwrap()
         .map(|e| e.unwrap().path())
@@ -1971,7 +1959,7 @@ mod roundtrip {
 
 #[test]
 fn rate_table_matches_pyroute2() {
-    let bytes = fixture("pyroute2/tbf.bin");
+    let bytes = FIXTURES.bytes("pyroute2/tbf.bin");
     let m = TcMessage::parse(messages(&bytes)[0]).unwrap();
     let Some(TcOptions::Tbf(n)) = m.options().unwrap() else {
         panic!()
@@ -2003,12 +1991,16 @@ fn rate_table_matches_pyroute2() {
 // command lines' values, byte for byte.
 
 fn request(name: &str) -> (Vec<u8>, NlMsg<'static>) {
-    let b: &'static [u8] = Box::leak(fixture(&format!("requests/{name}.bin")).into_boxed_slice());
+    let b: &'static [u8] = Box::leak(
+        FIXTURES
+            .bytes(&format!("requests/{name}.bin"))
+            .into_boxed_slice(),
+    );
     let m = messages(b).remove(0);
     (b.to_vec(), m)
 }
 fn req_ifindex(name: &str) -> i32 {
-    let links = fixture_json("requests/links.ip.json");
+    let links = FIXTURES.json("requests/links.ip.json");
     links
         .as_array()
         .unwrap()

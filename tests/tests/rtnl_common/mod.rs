@@ -2,28 +2,16 @@
 //! `ip -j link`, a JSON visitor for the decode interface, and a typed re-encoder.
 #![allow(dead_code)]
 
-use std::path::PathBuf;
-
-use ferroute_codec::nl::{Messages, MsgBuilder, NLMSG_DONE, NlMsg, Scalar, Visitor};
+use ferroute_codec::nl::{MsgBuilder, NLMSG_DONE, NlMsg, Scalar, Visitor};
+use ferroute_tests::Fixtures;
 use serde_json::Value;
 
-pub fn fixture_path(name: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("fixtures/route")
-        .join(name)
-}
-
-pub fn read(name: &str) -> Vec<u8> {
-    std::fs::read(fixture_path(name)).unwrap_or_else(|e| panic!("{name}: {e}"))
-}
-
-pub fn json(name: &str) -> Value {
-    serde_json::from_slice(&read(name)).unwrap()
-}
+/// The captures of the rtnl tests (tests/fixtures/route).
+pub const FIXTURES: Fixtures = Fixtures("route");
 
 /// The data messages of a dump (NLMSG_DONE dropped; framing must be clean).
 pub fn messages(bytes: &[u8]) -> Vec<NlMsg<'_>> {
-    let v: Vec<NlMsg<'_>> = Messages::new(bytes).map(|m| m.unwrap()).collect();
+    let v = ferroute_tests::messages(bytes);
     assert_eq!(
         v.last().unwrap().nlmsg_type(),
         NLMSG_DONE,
@@ -36,7 +24,7 @@ pub fn messages(bytes: &[u8]) -> Vec<NlMsg<'_>> {
 
 /// Interface name of `ifindex` in the capture namespace (from `ip -j -d link show`).
 pub fn ifname(ifindex: u32) -> String {
-    let links = json("links.ip.json");
+    let links = FIXTURES.json("links.ip.json");
     links
         .as_array()
         .unwrap()
