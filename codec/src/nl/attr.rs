@@ -784,7 +784,12 @@ mod tests {
         let e = it.next().unwrap().unwrap_err();
         assert_eq!(
             (e.kind, e.offset, e.attr, e.msg_type),
-            (ErrorKind::Truncated { need: 4, have: 2 }, 24, None, Some(24))
+            (
+                ErrorKind::Truncated { need: 4, have: 2 },
+                24,
+                None,
+                Some(24)
+            )
         );
         assert!(it.next().is_none() && it.next().is_none());
     }
