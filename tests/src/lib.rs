@@ -1,6 +1,7 @@
-//! Shared helpers for ferroute integration tests: captured fixtures, throwaway network
-//! namespaces (a thread that unshares its own, or a named `ferroute-t-...` one deleted on
-//! drop), iproute2 cross-checks, and a few hand-built rtnetlink requests.
+//! Shared helpers for ferroute integration tests: captured fixtures, what the decode tool
+//! prints for a message (as JSON), throwaway network namespaces (a thread that unshares
+//! its own, or a named `ferroute-t-...` one deleted on drop), iproute2 cross-checks, and a
+//! few hand-built rtnetlink requests.
 //!
 //! Under `CI=true` a test that cannot get root or a namespace fails instead of skipping.
 
@@ -8,7 +9,8 @@ use std::path::PathBuf;
 use std::process::Command;
 use std::sync::atomic::{AtomicU32, Ordering};
 
-use ferroute::codec::nl::{Messages, MsgBuilder, NlMsg, NlaWriter};
+use ferroute::codec::nl::{Family, Messages, MsgBuilder, NlMsg, NlaWriter};
+use ferroute::decode::{Decoded, decode};
 use serde_json::Value;
 
 // The message types and attribute ids the request helpers below use, from the codec
@@ -59,6 +61,33 @@ pub fn messages(data: &[u8]) -> Vec<NlMsg<'_>> {
     Messages::new(data)
         .map(|m| m.expect("netlink framing"))
         .collect()
+}
+
+/// The messages of a decode that met no error, neither in the framing nor inside a message
+/// (an attribute that did not decode, a short header, ...); panics showing what it met.
+pub fn clean(d: Decoded) -> Vec<Value> {
+    assert!(
+        d.framing_error.is_none() && d.inner_errors.is_empty(),
+        "framing error {:?}, errors inside {:?}, in {}",
+        d.framing_error,
+        d.inner_errors,
+        Value::from(d.messages)
+    );
+    d.messages
+}
+
+/// What `ferroute decode` prints for the messages of `data` read as family `F`, one JSON
+/// value a message; panics on an error (see [`clean`]).
+pub fn describe_all<F: Family>(data: &[u8]) -> Vec<Value> {
+    clean(decode::<F>(data))
+}
+
+/// What `ferroute decode` prints for message `msg` read as family `F`, as JSON; panics on
+/// an error (see [`clean`]).
+pub fn describe<F: Family>(msg: &NlMsg<'_>) -> Value {
+    let mut v = describe_all::<F>(msg.bytes());
+    assert_eq!(v.len(), 1, "one message, one description");
+    v.remove(0)
 }
 
 /// True when the tests run under CI (`CI=true`): missing privileges then fail.
@@ -286,4 +315,36 @@ pub fn open_fds() -> usize {
     std::fs::read_dir("/proc/self/fd")
         .map(|d| d.count())
         .unwrap_or(0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ferroute_codec::rtnl::Rtnl;
+    use ferroute_codec::rtnl::link::IFLA_MTU;
+
+    /// RTM_NEWLINK for `lo` whose IFLA_MTU (a u32) carries `mtu`.
+    fn link_with_mtu(mtu: &[u8]) -> Vec<u8> {
+        let mut b = MsgBuilder::new(Vec::new(), RTM_NEWLINK, 0, 0, 0).unwrap();
+        b.append_bytes(&[0u8; 16]).unwrap();
+        b.put_str(IFLA_IFNAME, "lo").unwrap();
+        b.put_bytes(IFLA_MTU, mtu).unwrap();
+        b.finish().unwrap()
+    }
+
+    #[test]
+    fn describe_all_gives_what_the_decode_tool_prints() {
+        let d = describe_all::<Rtnl>(&link_with_mtu(&1500u32.to_ne_bytes()));
+        assert_eq!(d[0]["header"]["type"], "RTM_NEWLINK");
+        assert_eq!(
+            d[0]["attrs"],
+            serde_json::json!([["IFLA_IFNAME", "lo"], ["IFLA_MTU", 1500]])
+        );
+    }
+
+    #[test]
+    #[should_panic(expected = "errors inside")]
+    fn describe_all_fails_on_an_attribute_that_does_not_decode() {
+        describe_all::<Rtnl>(&link_with_mtu(&[1, 2]));
+    }
 }

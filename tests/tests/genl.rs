@@ -2,76 +2,18 @@
 //! against iproute2's `genl` output captured beside them) and from vectors written by hand
 //! from the UAPI headers; builders checked against captured requests; proptest round trips.
 
+use ferroute::decode::{decode, decode_genl};
 use ferroute_codec::genl::ctrl::{self, CtrlAttr, CtrlIndex, FamilyInfo, NlPolicyTypeIndex};
 use ferroute_codec::genl::nl80211::*;
 use ferroute_codec::genl::taskstats::{self, TaskStatsReply, TaskstatsCmdAttr, TaskstatsTypeAttr};
 use ferroute_codec::genl::{self, GENL_ID_CTRL, Genl, GenlFamilyHint, GenlMsg, GenlMsgHdr};
-use ferroute_codec::nl::{AttrBuilder, AttrIter, NlaWriter, Scalar, Visitor, describe_datagram};
+use ferroute_codec::nl::{AttrBuilder, AttrIter, NlaWriter};
 use ferroute_tests::{Fixtures, messages};
+use ferroute_tests::{clean, describe_all};
 use proptest::prelude::*;
 use serde_json::{Value, json};
 
 const FIXTURES: Fixtures = Fixtures("genl");
-
-/// Builds serde_json values from describe events.
-#[derive(Default)]
-struct Json {
-    stack: Vec<(Value, Option<String>)>,
-    done: Vec<Value>,
-}
-
-impl Json {
-    fn push(&mut self, v: Value) {
-        match self.stack.last_mut() {
-            Some((Value::Array(a), _)) => a.push(v),
-            Some((Value::Object(o), k)) => {
-                o.insert(k.take().expect("key before value"), v);
-            }
-            Some(_) => unreachable!(),
-            None => self.done.push(v),
-        }
-    }
-}
-
-impl Visitor for Json {
-    fn scalar(&mut self, v: Scalar<'_>) {
-        let v = match v {
-            Scalar::U64(n) => json!(n),
-            Scalar::I64(n) => json!(n),
-            Scalar::Bool(b) => json!(b),
-            Scalar::Str(s) => json!(s),
-            Scalar::Name(s) => json!(s),
-            Scalar::Hex(b) => json!(b.iter().map(|x| format!("{x:02x}")).collect::<String>()),
-            Scalar::Ip(ip) => json!(ip.to_string()),
-            Scalar::Mac(m) => json!(
-                m.iter()
-                    .map(|x| format!("{x:02x}"))
-                    .collect::<Vec<_>>()
-                    .join(":")
-            ),
-            Scalar::Null => Value::Null,
-            Scalar::Error(e) => json!(format!("error: {e:?}")),
-        };
-        self.push(v)
-    }
-    fn begin_list(&mut self) {
-        self.stack.push((json!([]), None))
-    }
-    fn end_list(&mut self) {
-        let (v, _) = self.stack.pop().unwrap();
-        self.push(v)
-    }
-    fn begin_object(&mut self) {
-        self.stack.push((json!({}), None))
-    }
-    fn key(&mut self, k: &str) {
-        self.stack.last_mut().unwrap().1 = Some(k.to_string())
-    }
-    fn end_object(&mut self) {
-        let (v, _) = self.stack.pop().unwrap();
-        self.push(v)
-    }
-}
 
 /// `[[NAME, VALUE], ...]` -> the value of the first NAME.
 fn attr<'v>(list: &'v Value, name: &str) -> &'v Value {
@@ -402,9 +344,7 @@ fn captured_messages_reencode_byte_for_byte() {
 #[test]
 fn decode_tool_names_nlctrl_and_taskstats_by_hint() {
     let bytes = FIXTURES.bytes("ctrl-getfamily-nlctrl.bin");
-    let mut j = Json::default();
-    describe_datagram::<Genl>(&bytes, &mut j).unwrap();
-    let m = &j.done[0];
+    let m = &describe_all::<Genl>(&bytes)[0];
     assert_eq!(m["header"]["type"], "GENL_ID_CTRL");
     assert_eq!(
         m["genlmsghdr"],
@@ -435,15 +375,10 @@ fn decode_tool_names_nlctrl_and_taskstats_by_hint() {
     // TASKSTATS without a hint: attributes raw; with one: named, struct decoded.
     let (pid, fid, comm) = self_info();
     let bytes = FIXTURES.bytes("taskstats-get-self.bin");
-    let mut j = Json::default();
-    describe_datagram::<Genl>(&bytes, &mut j).unwrap();
-    assert_eq!(j.done[0]["header"]["type"], fid);
-    assert_eq!(j.done[0]["attrs"][0][0], 4);
-    let pairs = [("TASKSTATS", fid)];
-    let hint = GenlFamilyHint::new(&pairs);
-    let mut j = Json::default();
-    hint.describe_datagram(&bytes, &mut j).unwrap();
-    let m = &j.done[0];
+    let m = &describe_all::<Genl>(&bytes)[0];
+    assert_eq!(m["header"]["type"], fid);
+    assert_eq!(m["attrs"][0][0], 4);
+    let m = &clean(decode_genl(&bytes, &[("TASKSTATS", fid)]))[0];
     assert_eq!(m["family"], "TASKSTATS");
     assert_eq!(m["cmd"], "TASKSTATS_CMD_NEW");
     let aggr = attr(&m["attrs"], "TASKSTATS_TYPE_AGGR_PID");
@@ -551,11 +486,7 @@ fn nl80211_interface_written_byte_by_byte() {
     assert_eq!(b.finish().unwrap().as_slice(), NEW_INTERFACE);
     // The decode tool, hinted.
     let pairs = [("nl80211", 0x1c)];
-    let mut j = Json::default();
-    GenlFamilyHint::new(&pairs)
-        .describe_datagram(NEW_INTERFACE, &mut j)
-        .unwrap();
-    let m = &j.done[0];
+    let m = &clean(decode_genl(NEW_INTERFACE, &pairs))[0];
     assert_eq!(m["cmd"], "NL80211_CMD_NEW_INTERFACE");
     assert_eq!(
         attr(&m["attrs"], "NL80211_ATTR_IFTYPE"),
@@ -764,11 +695,17 @@ fn unknown_attributes_survive_and_bad_lengths_stay_local() {
     assert_eq!(i.family_name().unwrap(), Some("x"));
     let first = CtrlAttr::decode(g.attrs().next().unwrap().unwrap()).unwrap();
     assert!(matches!(first, CtrlAttr::Other(a) if a.kind() == 99));
-    let mut j = Json::default();
-    describe_datagram::<Genl>(&msg, &mut j).unwrap();
-    let attrs = &j.done[0]["attrs"];
+    // The decode tool prints the error in place of the bad value, with the attribute and
+    // where it stands, reports it, and goes on with the next attribute.
+    let d = decode::<Genl>(&msg);
+    assert!(d.framing_error.is_none());
+    let attrs = &d.messages[0]["attrs"];
     assert_eq!(attrs[0], json!([99, "010203"]));
-    assert!(attrs[1][1].as_str().unwrap().starts_with("error"));
+    assert_eq!(attrs[1][0], "CTRL_ATTR_FAMILY_ID");
+    let e = &attrs[1][1];
+    assert_eq!((&e["attr"], &e["offset"]), (&json!(1), &json!(28)), "{e}");
+    assert_eq!(e["error"], d.inner_errors[0].to_string());
+    assert_eq!(d.inner_errors.len(), 1);
     assert_eq!(attrs[2], json!(["CTRL_ATTR_FAMILY_NAME", "x"]));
     // A message too short for genlmsghdr is an error, not a panic.
     let short = [18u8, 0, 0, 0, 0x10, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 3, 1];
@@ -1003,13 +940,10 @@ fn getfamily_request_and_learning_from_a_capture() {
     let (pid, fid, comm) = self_info();
     let mut cap = FIXTURES.bytes("ctrl-getfamily-TASKSTATS.bin");
     cap.extend(FIXTURES.bytes("taskstats-get-self.bin"));
-    let mut j = Json::default();
-    GenlFamilyHint::default()
-        .describe_datagram(&cap, &mut j)
-        .unwrap();
-    assert_eq!(j.done.len(), 2);
-    assert_eq!(attr(&j.done[0]["attrs"], "CTRL_ATTR_FAMILY_ID"), fid);
-    let m = &j.done[1];
+    let j = clean(decode_genl(&cap, &[]));
+    assert_eq!(j.len(), 2);
+    assert_eq!(attr(&j[0]["attrs"], "CTRL_ATTR_FAMILY_ID"), fid);
+    let m = &j[1];
     assert_eq!(m["family"], "TASKSTATS");
     let aggr = attr(&m["attrs"], "TASKSTATS_TYPE_AGGR_PID");
     let st = attr(aggr, "TASKSTATS_TYPE_STATS");

@@ -6,83 +6,24 @@
 use std::collections::BTreeMap;
 use std::net::Ipv4Addr;
 
+use ferroute::decode::decode_frame;
 use ferroute_codec::inet::dhcp::{self, *};
-use ferroute_codec::inet::{
-    EthernetFrame, EthernetRepr, Ipv4Packet, Ipv4Repr, UdpPacket, UdpRepr, describe_frame,
-};
+use ferroute_codec::inet::{EthernetFrame, EthernetRepr, Ipv4Packet, Ipv4Repr, UdpPacket, UdpRepr};
 use ferroute_codec::inet::{checksum, eth, ipv4, udp};
 use ferroute_codec::ipq::{self, *};
-use ferroute_codec::nl::{Buffer, Messages, Scalar, Visitor};
-use ferroute_tests::Fixtures;
+use ferroute_codec::nl::{Buffer, Messages};
+use ferroute_tests::{Fixtures, clean, describe};
 use proptest::prelude::*;
 use serde_json::{Value, json};
 
 const DHCP: Fixtures = Fixtures("dhcp");
 const IPQ: Fixtures = Fixtures("ipq");
 
-/// A visitor that builds a serde_json value (what `ferroute decode` prints).
-#[derive(Default)]
-struct Json {
-    stack: Vec<(Value, Option<String>)>,
-    done: Option<Value>,
-}
-
-impl Json {
-    fn push_value(&mut self, v: Value) {
-        match self.stack.last_mut() {
-            None => self.done = Some(v),
-            Some((Value::Array(a), _)) => a.push(v),
-            Some((Value::Object(o), k)) => {
-                o.insert(k.take().expect("key before value"), v);
-            }
-            Some(_) => unreachable!(),
-        }
-    }
-}
-
-impl Visitor for Json {
-    fn scalar(&mut self, v: Scalar<'_>) {
-        let v = match v {
-            Scalar::U64(n) => json!(n),
-            Scalar::I64(n) => json!(n),
-            Scalar::Bool(b) => json!(b),
-            Scalar::Str(s) => json!(s),
-            Scalar::Name(s) => json!(s),
-            Scalar::Hex(b) => json!(b.iter().map(|x| format!("{x:02x}")).collect::<String>()),
-            Scalar::Ip(ip) => json!(ip.to_string()),
-            Scalar::Mac(m) => json!(
-                m.iter()
-                    .map(|x| format!("{x:02x}"))
-                    .collect::<Vec<_>>()
-                    .join(":")
-            ),
-            Scalar::Null => Value::Null,
-            Scalar::Error(e) => json!({ "error": e.to_string() }),
-        };
-        self.push_value(v);
-    }
-    fn begin_list(&mut self) {
-        self.stack.push((Value::Array(vec![]), None));
-    }
-    fn end_list(&mut self) {
-        let (v, _) = self.stack.pop().unwrap();
-        self.push_value(v);
-    }
-    fn begin_object(&mut self) {
-        self.stack.push((Value::Object(Default::default()), None));
-    }
-    fn key(&mut self, k: &str) {
-        self.stack.last_mut().unwrap().1 = Some(k.to_string());
-    }
-    fn end_object(&mut self) {
-        self.end_list();
-    }
-}
-
+/// What `ferroute decode` prints for an Ethernet frame that decodes without an error.
 fn describe_json(frame: &[u8]) -> Value {
-    let mut j = Json::default();
-    describe_frame(frame, &mut j);
-    j.done.unwrap()
+    let mut v = clean(decode_frame(frame));
+    assert_eq!(v.len(), 1, "one frame, one description");
+    v.remove(0)
 }
 
 // ---------------------------------------------------------------------------------------
@@ -372,12 +313,15 @@ fn dhcp_ack_describes_as_json() {
     let j = describe_json(&arp);
     assert_eq!(j["ethernet"]["ethertype"], "ETH_P_ARP");
     assert!(j.get("ipv4").is_none() && j["payload"].is_string());
-    // A truncated frame: an error naming where.
-    let j = describe_json(&ack[..14 + 20 + 8 + 100]);
+    // A truncated frame: an error naming where (the IPv4 header, at 14), reported.
+    let d = decode_frame(&ack[..14 + 20 + 8 + 100]);
+    let j = &d.messages[0];
+    assert_eq!(j["error"]["offset"], 14, "{j}");
     assert!(
         j["error"]["error"].as_str().unwrap().contains("offset 14"),
         "{j}"
     );
+    assert_eq!(d.inner_errors.len(), 1, "{j}");
 }
 
 /// Rebuilds a captured frame from what the views read, with our builders: byte for byte.
@@ -708,9 +652,7 @@ fn fuzz_entry_points_accept_the_fixtures() {
 fn ipq_describes_with_kernel_names() {
     let packet = IPQ.bytes("pyroute2-packet.bin");
     let m = Messages::new(&packet).next().unwrap().unwrap();
-    let mut j = Json::default();
-    ferroute_codec::nl::describe_message::<Ipq>(&m, &mut j);
-    let j = j.done.unwrap();
+    let j = describe::<Ipq>(&m);
     assert_eq!(j["header"]["type"], "IPQM_PACKET");
     let p = &j["ipq_packet_msg"];
     assert_eq!(p["packet_id"], 0xde_adbe_ef01u64);
@@ -720,9 +662,7 @@ fn ipq_describes_with_kernel_names() {
     assert_eq!(j["payload"], "45000004");
     let verdict = IPQ.bytes("pyroute2-verdict.bin");
     let m = Messages::new(&verdict).next().unwrap().unwrap();
-    let mut j = Json::default();
-    ferroute_codec::nl::describe_message::<Ipq>(&m, &mut j);
-    let j = j.done.unwrap();
+    let j = describe::<Ipq>(&m);
     assert_eq!(j["ipq_verdict_msg"]["value"], "NF_ACCEPT");
     assert_eq!(j["ipq_verdict_msg"]["id"], 0x11_2233_4455u64);
 }

@@ -7,69 +7,12 @@ use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
 
 use ferroute_codec::nfnl::ipset::{self, *};
 use ferroute_codec::nfnl::{self, NFNL_SUBSYS_IPSET, Nfnl, NfnlMsg, nfnl_msg_type};
-use ferroute_codec::nl::{
-    AckMsg, AttrBuilder, AttrIter, NfGenMsg, NlaWriter, Scalar, Visitor, describe_datagram,
-};
-use ferroute_tests::{Fixtures, messages};
+use ferroute_codec::nl::{AckMsg, AttrBuilder, AttrIter, NfGenMsg, NlaWriter};
+use ferroute_tests::{Fixtures, describe_all, messages};
 use proptest::prelude::*;
 use serde_json::{Value, json};
 
 const FIXTURES: Fixtures = Fixtures("nfnl");
-
-/// Builds serde_json values from describe events.
-#[derive(Default)]
-struct Json {
-    stack: Vec<(Value, Option<String>)>,
-    done: Vec<Value>,
-}
-
-impl Json {
-    fn push(&mut self, v: Value) {
-        match self.stack.last_mut() {
-            Some((Value::Array(a), _)) => a.push(v),
-            Some((Value::Object(o), k)) => {
-                o.insert(k.take().expect("key before value"), v);
-            }
-            Some(_) => unreachable!(),
-            None => self.done.push(v),
-        }
-    }
-}
-
-impl Visitor for Json {
-    fn scalar(&mut self, v: Scalar<'_>) {
-        let v = match v {
-            Scalar::U64(n) => json!(n),
-            Scalar::I64(n) => json!(n),
-            Scalar::Bool(b) => json!(b),
-            Scalar::Str(s) => json!(s),
-            Scalar::Name(s) => json!(s),
-            Scalar::Hex(b) => json!(b.iter().map(|x| format!("{x:02x}")).collect::<String>()),
-            Scalar::Ip(ip) => json!(ip.to_string()),
-            Scalar::Mac(m) => json!(format!("{m:02x?}")),
-            Scalar::Null => Value::Null,
-            Scalar::Error(e) => json!(format!("error: {e:?}")),
-        };
-        self.push(v)
-    }
-    fn begin_list(&mut self) {
-        self.stack.push((json!([]), None))
-    }
-    fn end_list(&mut self) {
-        let (v, _) = self.stack.pop().unwrap();
-        self.push(v)
-    }
-    fn begin_object(&mut self) {
-        self.stack.push((json!({}), None))
-    }
-    fn key(&mut self, k: &str) {
-        self.stack.last_mut().unwrap().1 = Some(k.to_string())
-    }
-    fn end_object(&mut self) {
-        let (v, _) = self.stack.pop().unwrap();
-        self.push(v)
-    }
-}
 
 fn attr<'v>(list: &'v Value, name: &str) -> &'v Value {
     list.as_array()
@@ -427,9 +370,8 @@ fn kernel_replies_reencode_byte_for_byte() {
 #[test]
 fn decode_tool_names_commands_and_picks_data_sets() {
     let bytes = FIXTURES.bytes("ipset-list.bin");
-    let mut j = Json::default();
-    describe_datagram::<Nfnl>(&bytes, &mut j).unwrap();
-    let m = &j.done[0];
+    let j = describe_all::<Nfnl>(&bytes);
+    let m = &j[0];
     assert_eq!(m["header"]["type"], "IPSET_CMD_LIST");
     assert_eq!(
         m["nfgenmsg"],
@@ -452,12 +394,10 @@ fn decode_tool_names_commands_and_picks_data_sets() {
     );
     assert_eq!(attr(e1, "IPSET_ATTR_COMMENT"), "hello");
     assert_eq!(attr(e1, "IPSET_ATTR_PACKETS"), 5);
-    assert_eq!(j.done.last().unwrap()["header"]["type"], "NLMSG_DONE");
+    assert_eq!(j.last().unwrap()["header"]["type"], "NLMSG_DONE");
 
     // ADD request: DATA described with the ADT set (id 6 is a timeout in both; id 1 an IP).
-    let mut j = Json::default();
-    describe_datagram::<Nfnl>(&FIXTURES.bytes("ipset-add.bin.req"), &mut j).unwrap();
-    let m = &j.done[0];
+    let m = &describe_all::<Nfnl>(&FIXTURES.bytes("ipset-add.bin.req"))[0];
     assert_eq!(m["header"]["type"], "IPSET_CMD_ADD");
     let data = attr(&m["attrs"], "IPSET_ATTR_DATA");
     assert_eq!(
@@ -497,10 +437,9 @@ fn other_subsystems_are_raw_and_short_headers_are_errors() {
             ..Default::default()
         }
     );
-    let mut j = Json::default();
-    describe_datagram::<Nfnl>(&msg, &mut j).unwrap();
-    assert_eq!(j.done[0]["header"]["type"], 256);
-    assert_eq!(j.done[0]["attrs"], json!([[9, ""]]));
+    let m = &describe_all::<Nfnl>(&msg)[0];
+    assert_eq!(m["header"]["type"], 256);
+    assert_eq!(m["attrs"], json!([[9, ""]]));
     let short = [18u8, 0, 0, 0, 7, 6, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0];
     assert!(NfnlMsg::parse(messages(&short)[0]).is_err());
     nfnl::fuzz_one(&short);

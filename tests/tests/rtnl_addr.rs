@@ -135,7 +135,7 @@ fn describe_prints_header_and_typed_attrs() {
                 == Some("v0:main")
         })
         .unwrap();
-    let d = describe(&m);
+    let d = describe::<Rtnl>(&m);
     assert_eq!(d["header"]["type"], "RTM_NEWADDR");
     assert_eq!(d["ifaddrmsg"]["ifa_family"], 2);
     assert_eq!(d["ifaddrmsg"]["ifa_prefixlen"], 24);

@@ -67,7 +67,7 @@ fn ipv4_neighbours_match_ip_neigh() {
         .unwrap();
     let n = NeighMsg::parse(m).unwrap();
     assert_eq!(n.state(), Nud::PERMANENT);
-    let d = describe(&m);
+    let d = describe::<Rtnl>(&m);
     assert_eq!(d["header"]["type"], "RTM_NEWNEIGH");
     assert_eq!(d["ndmsg"]["ndm_state"], 0x80);
     assert_eq!(attr(&d, "NDA_DST").unwrap(), "10.0.0.9");
@@ -188,14 +188,15 @@ fn neighbour_tables_match_ip_ntable() {
         );
     }
     // the neighbour module describes table messages when handed one
-    let mut v = JsonVisitor::default();
+    let mut v = ferroute::decode::TreeBuilder::new();
     {
         use ferroute_codec::nl::Visitor;
         v.begin_object();
         describe_neightbl(&msgs[0], &mut v);
         v.end_object();
     }
-    let d = v.root.unwrap();
+    assert!(v.errors.is_empty(), "{:?}", v.errors);
+    let d = v.take().remove(0);
     assert_eq!(d["ndtmsg"]["ndtm_family"], 2);
     assert_eq!(attr(&d, "NDTA_NAME").unwrap(), "arp_cache");
     assert_eq!(attr(&d, "NDTA_CONFIG").unwrap()["ndtc_key_len"], 4);
@@ -224,7 +225,7 @@ fn nsid_dump_matches_ip_netns_list_id() {
         |a, b| NsidAttr::decode(a).unwrap().emit(b).unwrap(),
         n.attrs(),
     );
-    let d = describe(&m);
+    let d = describe::<Rtnl>(&m);
     assert_eq!(d["header"]["type"], "RTM_NEWNSID");
     assert_eq!(d["rtgenmsg"]["rtgen_family"], 0);
     assert_eq!(attr(&d, "NETNSA_NSID").unwrap(), 7);

@@ -139,7 +139,7 @@ fn ipv6_dump_matches_ip_rule() {
 fn describe_names_fields_and_structs() {
     let bytes = FIXTURES.bytes("rule4-dump.bin");
     let m = messages(&bytes)[3]; // priority 1002: oif, uidrange, suppress_prefixlen
-    let d = describe(&m);
+    let d = describe::<Rtnl>(&m);
     assert_eq!(d["header"]["type"], "RTM_NEWRULE");
     assert_eq!(d["fib_rule_hdr"]["action"], FR_ACT_TO_TBL);
     assert_eq!(d["fib_rule_hdr"]["table"], 254);
@@ -150,7 +150,7 @@ fn describe_names_fields_and_structs() {
     );
     assert_eq!(attr(&d, "FRA_SUPPRESS_PREFIXLEN").unwrap(), 0);
     let m = messages(&bytes)[5]; // dport 80-90
-    let d = describe(&m);
+    let d = describe::<Rtnl>(&m);
     assert_eq!(
         attr(&d, "FRA_DPORT_RANGE").unwrap(),
         &serde_json::json!({"start": 80, "end": 90})

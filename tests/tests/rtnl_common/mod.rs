@@ -1,9 +1,10 @@
-//! Helpers shared by the rtnl fixture tests: fixture loading, interface names from
-//! `ip -j link`, a JSON visitor for the decode interface, and a typed re-encoder.
+//! Helpers shared by the rtnl fixture tests: their fixtures, interface names from
+//! `ip -j link`, attribute lookup in the decode tool's JSON, and a typed re-encoder.
 #![allow(dead_code)]
 
-use ferroute_codec::nl::{MsgBuilder, NLMSG_DONE, NlMsg, Scalar, Visitor};
-use ferroute_tests::Fixtures;
+use ferroute_codec::nl::{MsgBuilder, NLMSG_DONE, NlMsg};
+pub use ferroute_codec::rtnl::Rtnl;
+pub use ferroute_tests::{Fixtures, describe};
 use serde_json::Value;
 
 /// The captures of the rtnl tests (tests/fixtures/route).
@@ -57,74 +58,6 @@ pub fn reencode(
     }
     let out = b.finish().unwrap();
     assert_eq!(out.as_slice(), msg.bytes(), "typed re-encode differs");
-}
-
-/// Builds a serde_json value from the decode interface's events.
-#[derive(Default)]
-pub struct JsonVisitor {
-    stack: Vec<(Value, Option<String>)>,
-    pub root: Option<Value>,
-}
-
-impl JsonVisitor {
-    fn push_value(&mut self, v: Value) {
-        match self.stack.last_mut() {
-            None => self.root = Some(v),
-            Some((Value::Array(a), _)) => a.push(v),
-            Some((Value::Object(o), key)) => {
-                let k = key.take().expect("object value without key");
-                o.insert(k, v);
-            }
-            Some(_) => unreachable!(),
-        }
-    }
-}
-
-impl Visitor for JsonVisitor {
-    fn scalar(&mut self, v: Scalar<'_>) {
-        let j = match v {
-            Scalar::U64(n) => Value::from(n),
-            Scalar::I64(n) => Value::from(n),
-            Scalar::Bool(b) => Value::from(b),
-            Scalar::Str(s) => Value::from(s),
-            Scalar::Name(s) => Value::from(s),
-            Scalar::Hex(h) => Value::from(h.iter().map(|b| format!("{b:02x}")).collect::<String>()),
-            Scalar::Ip(ip) => Value::from(ip.to_string()),
-            Scalar::Mac(m) => Value::from(
-                m.iter()
-                    .map(|b| format!("{b:02x}"))
-                    .collect::<Vec<_>>()
-                    .join(":"),
-            ),
-            Scalar::Null => Value::Null,
-            Scalar::Error(e) => serde_json::json!({ "error": format!("{e:?}") }),
-        };
-        self.push_value(j);
-    }
-    fn begin_list(&mut self) {
-        self.stack.push((Value::Array(vec![]), None));
-    }
-    fn end_list(&mut self) {
-        let (v, _) = self.stack.pop().unwrap();
-        self.push_value(v);
-    }
-    fn begin_object(&mut self) {
-        self.stack.push((Value::Object(Default::default()), None));
-    }
-    fn key(&mut self, k: &str) {
-        self.stack.last_mut().unwrap().1 = Some(k.to_string());
-    }
-    fn end_object(&mut self) {
-        let (v, _) = self.stack.pop().unwrap();
-        self.push_value(v);
-    }
-}
-
-/// The decode tool's description of one rtnetlink message, as JSON.
-pub fn describe(msg: &NlMsg<'_>) -> Value {
-    let mut v = JsonVisitor::default();
-    ferroute_codec::nl::describe_message::<ferroute_codec::rtnl::Rtnl>(msg, &mut v);
-    v.root.unwrap()
 }
 
 /// The value of attribute `name` in a description's `"attrs"` list.
