@@ -7,6 +7,7 @@ use std::path::Path;
 use ferroute::decode::decode;
 use ferroute_codec::nl::{Attr, AttrBuilder, AttrIter, MsgBuilder, NlMsg, NlaWriter};
 use ferroute_codec::rtnl::Rtnl;
+use ferroute_codec::rtnl::consts::{RTM_NEWQDISC, RTM_NEWTCLASS, RTM_NEWTFILTER};
 use ferroute_codec::rtnl::tc::*;
 use ferroute_tests::{Fixtures, describe_all, messages};
 use serde_json::{Value, json};
@@ -1659,7 +1660,7 @@ fn pyroute2_vectors_decode_like_pyroute2() {
 
 mod roundtrip {
     use super::*;
-    use ferroute_codec::nl::{NLA_F_NESTED, Nest};
+    use ferroute_codec::nl::NLA_F_NESTED;
     use proptest::prelude::*;
 
     fn start(ty: u16, hdr: TcMsg, kind: &str) -> MsgBuilder<Vec<u8>> {
@@ -1667,19 +1668,6 @@ mod roundtrip {
         b.append_struct(&hdr).unwrap();
         TcAttr::Kind(kind).emit(&mut b).unwrap();
         b
-    }
-    fn hdr(ifindex: i32, handle: u32, parent: u32, info: u32) -> TcMsg {
-        TcMsg {
-            tcm_ifindex: ifindex.into(),
-            tcm_handle: handle.into(),
-            tcm_parent: parent.into(),
-            tcm_info: info.into(),
-            ..Default::default()
-        }
-    }
-    fn opts(b: &mut MsgBuilder<Vec<u8>>, flagged: bool) -> Nest {
-        b.nest_start_raw(TCA_OPTIONS | if flagged { NLA_F_NESTED } else { 0 })
-            .unwrap()
     }
     fn ratespec(rate: u32, linklayer: u8, overhead: u16, mpu: u16) -> TcRatespec {
         TcRatespec {
@@ -1695,8 +1683,8 @@ mod roundtrip {
         #[test]
         fn tbf(ifindex in 1i32.., handle: u16, rate: u32, limit: u32, buffer: u32, mtu: u32,
                rate64: Option<u64>, burst: Option<u32>, flagged: bool) {
-            let mut b = start(36, hdr(ifindex, u32::from(handle) << 16, TC_H_ROOT, 0), "tbf");
-            let n = opts(&mut b, flagged);
+            let mut b = start(36, tcmsg(ifindex, u32::from(handle) << 16, TC_H_ROOT, 0), "tbf");
+            let n = options_start(&mut b, flagged).unwrap();
             let p = TcTbfQopt {
                 rate: ratespec(rate, 1, 0, 0),
                 limit: limit.into(), buffer: buffer.into(), mtu: mtu.into(),
@@ -1720,8 +1708,8 @@ mod roundtrip {
         #[test]
         fn htb_class(classid: u16, parent: u16, rate: u32, ceil: u32, prio in 0u32..8, quantum: u32,
                      buffer: u32, cbuffer: u32, xs: (u32, u32, u32, i32, i32)) {
-            let mut b = start(40, hdr(3, 0x0001_0000 | u32::from(classid), 0x0001_0000 | u32::from(parent), 0), "htb");
-            let n = opts(&mut b, false);
+            let mut b = start(40, tcmsg(3, 0x0001_0000 | u32::from(classid), 0x0001_0000 | u32::from(parent), 0), "htb");
+            let n = options_start(&mut b, false).unwrap();
             let p = TcHtbOpt {
                 rate: ratespec(rate, 1, 4, 64), ceil: ratespec(ceil, 1, 4, 64),
                 buffer: buffer.into(), cbuffer: cbuffer.into(), quantum: quantum.into(),
@@ -1745,9 +1733,9 @@ mod roundtrip {
         fn u32_with_mirred(keys in prop::collection::vec((any::<u32>(), any::<u32>(), (0i32..64).prop_map(|o| o * 4)), 0..8),
                            classid: Option<u32>, prio: u16, eaction in 1i32..=4, ifindex: u32,
                            verdict in -1i32..=8, index: u32) {
-            let mut b = start(44, hdr(2, 0x800_00800, 0xffff_0000, filter_info(prio, 0x0800)), "u32");
+            let mut b = start(44, tcmsg(2, 0x800_00800, 0xffff_0000, filter_info(prio, 0x0800)), "u32");
             TcAttr::Chain(0).emit(&mut b).unwrap();
-            let n = opts(&mut b, false);
+            let n = options_start(&mut b, false).unwrap();
             let ks: Vec<TcU32Key> = keys.iter().map(|&(val, mask, off)| TcU32Key {
                 val: (val & mask).into(), mask: mask.into(), off: off.into(), ..Default::default()
             }).collect();
@@ -1793,7 +1781,7 @@ mod roundtrip {
                 attrs.nest_end(n).unwrap();
             }
             let attrs = attrs.into_inner();
-            let mut b = start(36, hdr(1, 0x0001_0000, TC_H_ROOT, 0), "netem");
+            let mut b = start(36, tcmsg(1, 0x0001_0000, TC_H_ROOT, 0), "netem");
             NetemOptions { qopt, attrs: TcNest::new(&attrs, false) }.emit(&mut b, TCA_OPTIONS).unwrap();
             let bytes = b.finish().unwrap();
             let m = TcMessage::parse(messages(&bytes)[0]).unwrap();
@@ -1817,8 +1805,8 @@ mod roundtrip {
                 FlowerAttr::KeyTcpSrc(sport), FlowerAttr::KeyUdpDst(dport),
                 FlowerAttr::KeyVlanId(vlan), FlowerAttr::KeyEthSrc(mac), FlowerAttr::Flags(flags),
             ];
-            let mut b = start(44, hdr(7, 1, 0xffff_fff2, filter_info(1, eth_type)), "flower");
-            let n = opts(&mut b, true);
+            let mut b = start(44, tcmsg(7, 1, 0xffff_fff2, filter_info(1, eth_type)), "flower");
+            let n = options_start(&mut b, true).unwrap();
             for a in &attrs { a.emit(&mut b).unwrap(); }
             b.nest_end(n).unwrap();
             let bytes = b.finish().unwrap();
@@ -1834,7 +1822,7 @@ mod roundtrip {
 
         #[test]
         fn stats2(bytes_: u64, packets: u32, q: (u32, u32, u32, u32, u32), est: Option<(u64, u64)>, pkt64: Option<u64>) {
-            let mut b = start(36, hdr(1, 0x0001_0000, TC_H_ROOT, 0), "pfifo");
+            let mut b = start(36, tcmsg(1, 0x0001_0000, TC_H_ROOT, 0), "pfifo");
             TcOptions::Pfifo(TcFifoQopt { limit: 1000.into() }).emit(&mut b).unwrap();
             let n = b.nest_start_raw(TCA_STATS2).unwrap();
             let basic = GnetStatsBasic { bytes: bytes_.into(), packets: packets.into(), ..Default::default() };
@@ -1968,6 +1956,93 @@ fn table_bytes(t: &[u32; 256]) -> Vec<u8> {
     t.iter().flat_map(|v| v.to_ne_bytes()).collect()
 }
 
+/// A tc request (RTM_NEWQDISC, ...) with its tcmsg `t` and TCA_KIND `kind` written.
+fn tc_request(ty: u16, flags: u16, seq: u32, t: TcMsg, kind: &str) -> MsgBuilder<Vec<u8>> {
+    let mut b = tc_message(Vec::new(), ty, flags, seq, &t).unwrap();
+    put_kind(&mut b, kind).unwrap();
+    b
+}
+
+/// tbf's options as tc derives them from `rate` (bytes/s), `burst` (bytes) and `latency`
+/// (ms): the queue limit is what the rate sends in the latency, plus the burst.
+fn put_tbf(b: &mut MsgBuilder<Vec<u8>>, rate: u32, burst: u32, latency: u32) {
+    let (r, rtab) = rate_with_table(rate, 0);
+    let o = options_start(b, false).unwrap();
+    TbfAttr::Parms(TcTbfQopt {
+        rate: r,
+        limit: (rate * latency / 1000 + burst).into(),
+        buffer: tc_calc_xmittime(rate.into(), burst).into(),
+        ..Default::default()
+    })
+    .emit(b)
+    .unwrap();
+    TbfAttr::Burst(burst).emit(b).unwrap();
+    TbfAttr::Rtab(&table_bytes(&rtab)).emit(b).unwrap();
+    b.nest_end(o).unwrap();
+}
+
+/// htb's root options: r2q 10 (tc's default), unclassified traffic to class minor `defcls`.
+fn put_htb_init(b: &mut MsgBuilder<Vec<u8>>, defcls: u32) {
+    let o = options_start(b, false).unwrap();
+    HtbAttr::Init(TcHtbGlob {
+        version: TC_HTB_PROTOVER.into(),
+        rate2quantum: 10.into(),
+        defcls: defcls.into(),
+        ..Default::default()
+    })
+    .emit(b)
+    .unwrap();
+    b.nest_end(o).unwrap();
+}
+
+/// An htb class's options as tc derives them: `rate` and `ceil` in bytes/s, tc's default
+/// bursts of one 1600-byte MTU (plus rate / HZ, 0 here).
+fn put_htb_class(b: &mut MsgBuilder<Vec<u8>>, rate: u32, ceil: u32, quantum: u32, prio: u32) {
+    let (r, rtab) = rate_with_table(rate, 1600);
+    let (c, ctab) = rate_with_table(ceil, 1600);
+    let o = options_start(b, false).unwrap();
+    HtbAttr::Parms(TcHtbOpt {
+        rate: r,
+        ceil: c,
+        buffer: tc_calc_xmittime(rate.into(), 1600).into(),
+        cbuffer: tc_calc_xmittime(ceil.into(), 1600).into(),
+        quantum: quantum.into(),
+        prio: prio.into(),
+        ..Default::default()
+    })
+    .emit(b)
+    .unwrap();
+    HtbAttr::Rtab(&table_bytes(&rtab)).emit(b).unwrap();
+    HtbAttr::Ctab(&table_bytes(&ctab)).emit(b).unwrap();
+    b.nest_end(o).unwrap();
+}
+
+/// u32's TCA_U32_SEL matching one key: `val`/`mask` at offset `off` of the IP header.
+fn put_u32_match(b: &mut MsgBuilder<Vec<u8>>, val: u32, mask: u32, off: i32) {
+    let key = TcU32Key {
+        val: val.into(),
+        mask: mask.into(),
+        off: off.into(),
+        ..Default::default()
+    };
+    let hdr = TcU32SelHdr {
+        flags: TC_U32_TERMINAL,
+        ..Default::default()
+    };
+    U32Sel::put(b, TCA_U32_SEL, hdr, &[key]).unwrap();
+}
+
+/// u32's TCA_U32_ACT holding one mirred action with `parms`.
+fn put_u32_mirred(b: &mut MsgBuilder<Vec<u8>>, parms: TcMirred) {
+    let acts = b.nest_start_raw(TCA_U32_ACT).unwrap();
+    let a = action_start(b, 1, "mirred").unwrap();
+    let ao = act_options_start(b).unwrap();
+    MirredAttr::Parms(parms).emit(b).unwrap();
+    b.nest_end(ao).unwrap();
+    b.nest_end(a).unwrap();
+    b.nest_end(acts).unwrap();
+}
+
 #[test]
 fn builders_reproduce_the_requests_of_tc() {
     let veth0 = req_ifindex("veth0");
@@ -1975,96 +2050,29 @@ fn builders_reproduce_the_requests_of_tc() {
 
     // tc qdisc add dev veth1 root handle 5: tbf rate 1mbit burst 32kbit latency 400ms
     let (want, m) = request("tbf");
-    let (rate, rtab) = rate_with_table(125_000, 0);
-    let burst = 32 * 1024 / 8; // tc's "32kbit" burst: 1024-bit kilobits, in bytes
-    let mut b = tc_message(
-        Vec::new(),
-        36,
-        m.nlmsg_flags(),
-        m.nlmsg_seq(),
-        &tcmsg(veth1, TcHandle::new(5, 0).0, TC_H_ROOT, 0),
-    )
-    .unwrap();
-    put_kind(&mut b, "tbf").unwrap();
-    let o = options_start(&mut b, false).unwrap();
-    TbfAttr::Parms(TcTbfQopt {
-        rate,
-        limit: (125_000 * 400 / 1000 + burst).into(),
-        buffer: tc_calc_xmittime(125_000, burst).into(),
-        ..Default::default()
-    })
-    .emit(&mut b)
-    .unwrap();
-    TbfAttr::Burst(burst).emit(&mut b).unwrap();
-    TbfAttr::Rtab(&table_bytes(&rtab)).emit(&mut b).unwrap();
-    b.nest_end(o).unwrap();
+    let t = tcmsg(veth1, TcHandle::new(5, 0).0, TC_H_ROOT, 0);
+    let mut b = tc_request(RTM_NEWQDISC, m.nlmsg_flags(), m.nlmsg_seq(), t, "tbf");
+    put_tbf(&mut b, 125_000, 32 * 1024 / 8, 400); // "32kbit": 1024-bit kilobits, in bytes
     assert_eq!(b.finish().unwrap(), want, "tbf");
 
     // tc qdisc add dev veth0 root handle 1: htb default 20 r2q 10
     let (want, m) = request("htb");
-    let mut b = tc_message(
-        Vec::new(),
-        36,
-        m.nlmsg_flags(),
-        m.nlmsg_seq(),
-        &tcmsg(veth0, TcHandle::parse("1:").unwrap().0, TC_H_ROOT, 0),
-    )
-    .unwrap();
-    put_kind(&mut b, "htb").unwrap();
-    let o = options_start(&mut b, false).unwrap();
-    HtbAttr::Init(TcHtbGlob {
-        version: TC_HTB_PROTOVER.into(),
-        rate2quantum: 10.into(),
-        defcls: 0x20.into(),
-        ..Default::default()
-    })
-    .emit(&mut b)
-    .unwrap();
-    b.nest_end(o).unwrap();
+    let t = tcmsg(veth0, TcHandle::parse("1:").unwrap().0, TC_H_ROOT, 0);
+    let mut b = tc_request(RTM_NEWQDISC, m.nlmsg_flags(), m.nlmsg_seq(), t, "htb");
+    put_htb_init(&mut b, 0x20);
     assert_eq!(b.finish().unwrap(), want, "htb");
 
     // tc class add dev veth0 parent 1: classid 1:10 htb rate 1mbit ceil 10mbit prio 2 quantum 1500
     let (want, m) = request("htb-class");
-    let (rate, rtab) = rate_with_table(125_000, 1600);
-    let (ceil, ctab) = rate_with_table(1_250_000, 1600);
-    let mut b = tc_message(
-        Vec::new(),
-        40,
-        m.nlmsg_flags(),
-        m.nlmsg_seq(),
-        &tcmsg(veth0, TcHandle::new(1, 0x10).0, TcHandle::new(1, 0).0, 0),
-    )
-    .unwrap();
-    put_kind(&mut b, "htb").unwrap();
-    let o = options_start(&mut b, false).unwrap();
-    // htb's default burst: one 1600-byte MTU (plus rate / HZ, 0 here)
-    HtbAttr::Parms(TcHtbOpt {
-        rate,
-        ceil,
-        buffer: tc_calc_xmittime(125_000, 1600).into(),
-        cbuffer: tc_calc_xmittime(1_250_000, 1600).into(),
-        quantum: 1500.into(),
-        prio: 2.into(),
-        ..Default::default()
-    })
-    .emit(&mut b)
-    .unwrap();
-    HtbAttr::Rtab(&table_bytes(&rtab)).emit(&mut b).unwrap();
-    HtbAttr::Ctab(&table_bytes(&ctab)).emit(&mut b).unwrap();
-    b.nest_end(o).unwrap();
+    let t = tcmsg(veth0, TcHandle::new(1, 0x10).0, TcHandle::new(1, 0).0, 0);
+    let mut b = tc_request(RTM_NEWTCLASS, m.nlmsg_flags(), m.nlmsg_seq(), t, "htb");
+    put_htb_class(&mut b, 125_000, 1_250_000, 1500, 2);
     assert_eq!(b.finish().unwrap(), want, "htb class");
 
     // tc qdisc add dev veth0 parent 1:10 handle 10: pfifo limit 50
     let (want, m) = request("pfifo");
-    let mut b = tc_message(
-        Vec::new(),
-        36,
-        m.nlmsg_flags(),
-        m.nlmsg_seq(),
-        &tcmsg(veth0, TcHandle::new(0x10, 0).0, TcHandle::new(1, 0x10).0, 0),
-    )
-    .unwrap();
-    put_kind(&mut b, "pfifo").unwrap();
+    let t = tcmsg(veth0, TcHandle::new(0x10, 0).0, TcHandle::new(1, 0x10).0, 0);
+    let mut b = tc_request(RTM_NEWQDISC, m.nlmsg_flags(), m.nlmsg_seq(), t, "pfifo");
     TcOptions::Pfifo(TcFifoQopt { limit: 50.into() })
         .emit(&mut b)
         .unwrap();
@@ -2072,66 +2080,27 @@ fn builders_reproduce_the_requests_of_tc() {
 
     // tc qdisc add dev veth0 ingress
     let (want, m) = request("ingress");
-    let mut b = tc_message(
-        Vec::new(),
-        36,
-        m.nlmsg_flags(),
-        m.nlmsg_seq(),
-        &tcmsg(veth0, TcHandle::parse("ffff:").unwrap().0, TC_H_INGRESS, 0),
-    )
-    .unwrap();
-    put_kind(&mut b, "ingress").unwrap();
+    let t = tcmsg(veth0, TcHandle::parse("ffff:").unwrap().0, TC_H_INGRESS, 0);
+    let b = tc_request(RTM_NEWQDISC, m.nlmsg_flags(), m.nlmsg_seq(), t, "ingress");
     assert_eq!(b.finish().unwrap(), want, "ingress");
 
     // tc filter add dev veth0 parent ffff: protocol ip prio 10 u32 match ip dst 10.0.0.0/8
     //     action mirred egress redirect dev veth1
     let (want, m) = request("u32-mirred");
-    let mut b = tc_message(
-        Vec::new(),
-        44,
-        m.nlmsg_flags(),
-        m.nlmsg_seq(),
-        &tcmsg(
-            veth0,
-            0,
-            TcHandle::parse("ffff:").unwrap().0,
-            filter_info(10, 0x0800),
-        ),
-    )
-    .unwrap();
-    put_kind(&mut b, "u32").unwrap();
+    let ffff = TcHandle::parse("ffff:").unwrap().0;
+    let t = tcmsg(veth0, 0, ffff, filter_info(10, 0x0800));
+    let mut b = tc_request(RTM_NEWTFILTER, m.nlmsg_flags(), m.nlmsg_seq(), t, "u32");
     let o = options_start(&mut b, false).unwrap();
-    let acts = b.nest_start_raw(TCA_U32_ACT).unwrap();
-    let a = action_start(&mut b, 1, "mirred").unwrap();
-    let ao = act_options_start(&mut b).unwrap();
-    MirredAttr::Parms(TcMirred {
-        action: TC_ACT_STOLEN.into(),
-        eaction: TCA_EGRESS_REDIR.into(),
-        ifindex: (veth1 as u32).into(),
-        ..Default::default()
-    })
-    .emit(&mut b)
-    .unwrap();
-    b.nest_end(ao).unwrap();
-    b.nest_end(a).unwrap();
-    b.nest_end(acts).unwrap();
-    // ip dst is at offset 16 of the IPv4 header
-    let key = TcU32Key {
-        val: 0x0a00_0000.into(),
-        mask: 0xff00_0000.into(),
-        off: 16.into(),
-        ..Default::default()
-    };
-    U32Sel::put(
+    put_u32_mirred(
         &mut b,
-        TCA_U32_SEL,
-        TcU32SelHdr {
-            flags: TC_U32_TERMINAL,
+        TcMirred {
+            action: TC_ACT_STOLEN.into(),
+            eaction: TCA_EGRESS_REDIR.into(),
+            ifindex: (veth1 as u32).into(),
             ..Default::default()
         },
-        &[key],
-    )
-    .unwrap();
+    );
+    put_u32_match(&mut b, 0x0a00_0000, 0xff00_0000, 16); // ip dst: offset 16 of the header
     b.nest_end(o).unwrap();
     assert_eq!(b.finish().unwrap(), want, "u32 + mirred");
 }
@@ -2196,89 +2165,24 @@ fn live_kernel_accepts_built_requests() {
     let mut reqs: Vec<(&str, Vec<u8>)> = Vec::new();
 
     // tbf rate 2mbit burst 10000 bytes latency 50ms on veth1
-    let (rate, rtab) = rate_with_table(250_000, 0);
-    let mut b = tc_message(
-        Vec::new(),
-        36,
-        flags,
-        1,
-        &tcmsg(veth1, TcHandle::new(5, 0).0, TC_H_ROOT, 0),
-    )
-    .unwrap();
-    put_kind(&mut b, "tbf").unwrap();
-    let o = options_start(&mut b, false).unwrap();
-    TbfAttr::Parms(TcTbfQopt {
-        rate,
-        limit: (250_000 * 50 / 1000 + 10_000).into(),
-        buffer: tc_calc_xmittime(250_000, 10_000).into(),
-        ..Default::default()
-    })
-    .emit(&mut b)
-    .unwrap();
-    TbfAttr::Burst(10_000).emit(&mut b).unwrap();
-    TbfAttr::Rtab(&table_bytes(&rtab)).emit(&mut b).unwrap();
-    b.nest_end(o).unwrap();
+    let t = tcmsg(veth1, TcHandle::new(5, 0).0, TC_H_ROOT, 0);
+    let mut b = tc_request(RTM_NEWQDISC, flags, 1, t, "tbf");
+    put_tbf(&mut b, 250_000, 10_000, 50);
     reqs.push(("tbf", b.finish().unwrap()));
 
     // htb root 1: default 0x30, class 1:30 rate 3mbit ceil 6mbit prio 4 quantum 2000
-    let mut b = tc_message(
-        Vec::new(),
-        36,
-        flags,
-        2,
-        &tcmsg(veth0, TcHandle::new(1, 0).0, TC_H_ROOT, 0),
-    )
-    .unwrap();
-    put_kind(&mut b, "htb").unwrap();
-    let o = options_start(&mut b, false).unwrap();
-    HtbAttr::Init(TcHtbGlob {
-        version: TC_HTB_PROTOVER.into(),
-        rate2quantum: 10.into(),
-        defcls: 0x30.into(),
-        ..Default::default()
-    })
-    .emit(&mut b)
-    .unwrap();
-    b.nest_end(o).unwrap();
+    let t = tcmsg(veth0, TcHandle::new(1, 0).0, TC_H_ROOT, 0);
+    let mut b = tc_request(RTM_NEWQDISC, flags, 2, t, "htb");
+    put_htb_init(&mut b, 0x30);
     reqs.push(("htb", b.finish().unwrap()));
-    let (rate, rtab) = rate_with_table(375_000, 1600);
-    let (ceil, ctab) = rate_with_table(750_000, 1600);
-    let mut b = tc_message(
-        Vec::new(),
-        40,
-        flags,
-        3,
-        &tcmsg(veth0, TcHandle::new(1, 0x30).0, TcHandle::new(1, 0).0, 0),
-    )
-    .unwrap();
-    put_kind(&mut b, "htb").unwrap();
-    let o = options_start(&mut b, false).unwrap();
-    HtbAttr::Parms(TcHtbOpt {
-        rate,
-        ceil,
-        buffer: tc_calc_xmittime(375_000, 1600).into(),
-        cbuffer: tc_calc_xmittime(750_000, 1600).into(),
-        quantum: 2000.into(),
-        prio: 4.into(),
-        ..Default::default()
-    })
-    .emit(&mut b)
-    .unwrap();
-    HtbAttr::Rtab(&table_bytes(&rtab)).emit(&mut b).unwrap();
-    HtbAttr::Ctab(&table_bytes(&ctab)).emit(&mut b).unwrap();
-    b.nest_end(o).unwrap();
+    let t = tcmsg(veth0, TcHandle::new(1, 0x30).0, TcHandle::new(1, 0).0, 0);
+    let mut b = tc_request(RTM_NEWTCLASS, flags, 3, t, "htb");
+    put_htb_class(&mut b, 375_000, 750_000, 2000, 4);
     reqs.push(("htb-class", b.finish().unwrap()));
 
     // bfifo limit 20000 under 1:30
-    let mut b = tc_message(
-        Vec::new(),
-        36,
-        flags,
-        4,
-        &tcmsg(veth0, TcHandle::new(0x30, 0).0, TcHandle::new(1, 0x30).0, 0),
-    )
-    .unwrap();
-    put_kind(&mut b, "bfifo").unwrap();
+    let t = tcmsg(veth0, TcHandle::new(0x30, 0).0, TcHandle::new(1, 0x30).0, 0);
+    let mut b = tc_request(RTM_NEWQDISC, flags, 4, t, "bfifo");
     TcOptions::Bfifo(TcFifoQopt {
         limit: 20_000.into(),
     })
@@ -2287,59 +2191,31 @@ fn live_kernel_accepts_built_requests() {
     reqs.push(("bfifo", b.finish().unwrap()));
 
     // ingress, then a u32 filter (ip src 192.168.7.0/24 -> mirred ingress mirror to veth1)
-    let mut b = tc_message(
-        Vec::new(),
-        36,
+    let ffff = TcHandle::new(0xffff, 0).0;
+    let b = tc_request(
+        RTM_NEWQDISC,
         flags,
         5,
-        &tcmsg(veth0, TcHandle::new(0xffff, 0).0, TC_H_INGRESS, 0),
-    )
-    .unwrap();
-    put_kind(&mut b, "ingress").unwrap();
+        tcmsg(veth0, ffff, TC_H_INGRESS, 0),
+        "ingress",
+    );
     reqs.push(("ingress", b.finish().unwrap()));
-    let mut b = tc_message(
-        Vec::new(),
-        44,
-        flags,
-        6,
-        &tcmsg(veth0, 0, TcHandle::new(0xffff, 0).0, filter_info(7, 0x0800)),
-    )
-    .unwrap();
-    put_kind(&mut b, "u32").unwrap();
+    let t = tcmsg(veth0, 0, ffff, filter_info(7, 0x0800));
+    let mut b = tc_request(RTM_NEWTFILTER, flags, 6, t, "u32");
     let o = options_start(&mut b, false).unwrap();
-    let key = TcU32Key {
-        val: 0xc0a8_0700.into(),
-        mask: 0xffff_ff00.into(),
-        off: 12.into(),
-        ..Default::default()
-    };
-    U32Sel::put(
-        &mut b,
-        TCA_U32_SEL,
-        TcU32SelHdr {
-            flags: TC_U32_TERMINAL,
-            ..Default::default()
-        },
-        &[key],
-    )
-    .unwrap();
+    put_u32_match(&mut b, 0xc0a8_0700, 0xffff_ff00, 12); // ip src: offset 12
     U32Attr::Classid(TcHandle::new(1, 0x30).0)
         .emit(&mut b)
         .unwrap();
-    let acts = b.nest_start_raw(TCA_U32_ACT).unwrap();
-    let a = action_start(&mut b, 1, "mirred").unwrap();
-    let ao = act_options_start(&mut b).unwrap();
-    MirredAttr::Parms(TcMirred {
-        action: TC_ACT_PIPE.into(),
-        eaction: TCA_INGRESS_MIRROR.into(),
-        ifindex: (veth1 as u32).into(),
-        ..Default::default()
-    })
-    .emit(&mut b)
-    .unwrap();
-    b.nest_end(ao).unwrap();
-    b.nest_end(a).unwrap();
-    b.nest_end(acts).unwrap();
+    put_u32_mirred(
+        &mut b,
+        TcMirred {
+            action: TC_ACT_PIPE.into(),
+            eaction: TCA_INGRESS_MIRROR.into(),
+            ifindex: (veth1 as u32).into(),
+            ..Default::default()
+        },
+    );
     b.nest_end(o).unwrap();
     reqs.push(("u32", b.finish().unwrap()));
 
