@@ -134,29 +134,55 @@ pub fn in_netns<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -> Op
     }
 }
 
-/// Runs `ip -j ARGS` (in the calling thread's namespace) and returns its stdout.
-pub fn ip_json(args: &[&str]) -> String {
-    let out = Command::new("ip")
-        .arg("-j")
+/// Runs `program ARGS` (in the calling thread's namespace) and returns its stdout; panics
+/// with its stderr when it fails.
+pub fn run(program: &str, args: &[&str]) -> String {
+    let out = Command::new(program)
         .args(args)
         .output()
-        .expect("run ip");
+        .unwrap_or_else(|e| panic!("run {program}: {e}"));
     assert!(
         out.status.success(),
-        "ip -j {args:?}: {}",
+        "{program} {args:?}: {}",
         String::from_utf8_lossy(&out.stderr)
     );
     String::from_utf8(out.stdout).expect("utf-8")
 }
 
+/// Runs `program ARGS` (see [`run`]) and reads its stdout as JSON.
+pub fn run_json(program: &str, args: &[&str]) -> Value {
+    let out = run(program, args);
+    serde_json::from_str(&out).unwrap_or_else(|e| panic!("{program} {args:?}: {e}: {out}"))
+}
+
+/// `ip -j ARGS` (in the calling thread's namespace), its output as JSON.
+pub fn ip_json(args: &[&str]) -> Value {
+    run_json("ip", &[&["-j"], args].concat())
+}
+
+/// The ifindex of link `name` in `links`, the output of `ip -j link show`.
+pub fn ifindex_in(links: &Value, name: &str) -> i32 {
+    let l = links
+        .as_array()
+        .and_then(|a| a.iter().find(|l| l["ifname"] == name));
+    let i = l.and_then(|l| l["ifindex"].as_i64());
+    i.unwrap_or_else(|| panic!("no link {name} in {links}")) as i32
+}
+
+/// The name of link `ifindex` in `links`, the output of `ip -j link show`.
+pub fn ifname_in(links: &Value, ifindex: impl Into<i64>) -> String {
+    let ifindex = ifindex.into();
+    let l = links
+        .as_array()
+        .and_then(|a| a.iter().find(|l| l["ifindex"] == ifindex));
+    let n = l.and_then(|l| l["ifname"].as_str());
+    n.unwrap_or_else(|| panic!("no link {ifindex} in {links}"))
+        .to_owned()
+}
+
 /// Runs `ip ARGS` and panics on failure.
 pub fn ip(args: &[&str]) {
-    let out = Command::new("ip").args(args).output().expect("run ip");
-    assert!(
-        out.status.success(),
-        "ip {args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    run("ip", args);
 }
 
 /// Runs `ip -batch -` with `script` on stdin.
@@ -214,11 +240,9 @@ impl NamedNetns {
         });
         h.join().unwrap_or_else(|p| std::panic::resume_unwind(p))
     }
-    /// `ip -n NAME -j ARGS`.
-    pub fn ip_json(&self, args: &[&str]) -> String {
-        let mut a = vec!["-n", self.name.as_str()];
-        a.extend_from_slice(args);
-        ip_json(&a)
+    /// `ip -n NAME -j ARGS`, its output as JSON.
+    pub fn ip_json(&self, args: &[&str]) -> Value {
+        ip_json(&[&["-n", self.name.as_str()], args].concat())
     }
 }
 

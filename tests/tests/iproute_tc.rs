@@ -3,8 +3,6 @@
 //! `cli::parse`, mapped by `tc_spec_from_cmd`) on a twin device; `tc` must then show the
 //! two identically. Deletions are checked with `tc` too.
 
-use std::process::Command;
-
 use ferroute::cli::parse::{Action, Command as Cmd, parse_line};
 use ferroute::cli::rows::{self, LinkNames};
 use ferroute::iproute::tc::{ActSpec, TcOpts, TcSpec, tc_spec_from_cmd};
@@ -12,15 +10,9 @@ use ferroute::iproute::{IPRoute, Mode, RtnlRequests};
 use ferroute_tests::in_netns;
 use serde_json::Value;
 
+/// Runs `cmd` with the words of `args`.
 fn run(cmd: &str, args: &str) -> String {
-    let a: Vec<&str> = args.split_whitespace().collect();
-    let out = Command::new(cmd).args(&a).output().expect("run");
-    assert!(
-        out.status.success(),
-        "{cmd} {args}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).expect("utf-8")
+    ferroute_tests::run(cmd, &args.split_whitespace().collect::<Vec<_>>())
 }
 
 /// `tc -j ...` as JSON with the action indexes (allocated per namespace) removed.

@@ -9,33 +9,18 @@ use ferroute_codec::nl::{Attr, AttrBuilder, AttrIter, MsgBuilder, NlMsg, NlaWrit
 use ferroute_codec::rtnl::Rtnl;
 use ferroute_codec::rtnl::consts::{RTM_NEWQDISC, RTM_NEWTCLASS, RTM_NEWTFILTER};
 use ferroute_codec::rtnl::tc::*;
-use ferroute_tests::{Fixtures, describe_all, messages};
+use ferroute_tests::{
+    Fixtures, NamedNetns, describe_all, ifindex_in, ifname_in, ip, messages, run, run_json,
+};
 use serde_json::{Value, json};
 
 const FIXTURES: Fixtures = Fixtures("tc");
 
 fn ifindex(name: &str) -> i32 {
-    let links = FIXTURES.json("links.ip.json");
-    links
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|l| l["ifname"] == name)
-        .unwrap()["ifindex"]
-        .as_i64()
-        .unwrap() as i32
+    ifindex_in(&FIXTURES.json("links.ip.json"), name)
 }
 fn ifname(idx: i32) -> String {
-    let links = FIXTURES.json("links.ip.json");
-    links
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|l| l["ifindex"] == idx)
-        .unwrap()["ifname"]
-        .as_str()
-        .unwrap()
-        .to_owned()
+    ifname_in(&FIXTURES.json("links.ip.json"), idx)
 }
 
 /// `[[NAME, VALUE], ...]` lookup.
@@ -1932,17 +1917,6 @@ fn request(name: &str) -> (Vec<u8>, NlMsg<'static>) {
     let m = messages(b).remove(0);
     (b.to_vec(), m)
 }
-fn req_ifindex(name: &str) -> i32 {
-    let links = FIXTURES.json("requests/links.ip.json");
-    links
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|l| l["ifname"] == name)
-        .unwrap()["ifindex"]
-        .as_i64()
-        .unwrap() as i32
-}
 /// The rates, buffers and tables tc derives: rate in bytes/s, burst in bytes.
 fn rate_with_table(rate: u32, mtu: u32) -> (TcRatespec, [u32; 256]) {
     let mut r = TcRatespec {
@@ -2045,8 +2019,8 @@ fn put_u32_mirred(b: &mut MsgBuilder<Vec<u8>>, parms: TcMirred) {
 
 #[test]
 fn builders_reproduce_the_requests_of_tc() {
-    let veth0 = req_ifindex("veth0");
-    let veth1 = req_ifindex("veth1");
+    let links = FIXTURES.json("requests/links.ip.json");
+    let (veth0, veth1) = (ifindex_in(&links, "veth0"), ifindex_in(&links, "veth1"));
 
     // tc qdisc add dev veth1 root handle 5: tbf rate 1mbit burst 32kbit latency 400ms
     let (want, m) = request("tbf");
@@ -2109,58 +2083,19 @@ fn builders_reproduce_the_requests_of_tc() {
 // The real kernel: requests built with ferroute's builders, sent with ferroute's socket
 // in a throwaway namespace, checked with `tc -j`.
 
-struct Netns(String);
-impl Drop for Netns {
-    fn drop(&mut self) {
-        let _ = std::process::Command::new("ip")
-            .args(["netns", "del", &self.0])
-            .status();
-    }
-}
-fn sh(cmd: &[&str]) -> String {
-    let o = std::process::Command::new(cmd[0])
-        .args(&cmd[1..])
-        .output()
-        .unwrap();
-    assert!(
-        o.status.success(),
-        "{cmd:?}: {}",
-        String::from_utf8_lossy(&o.stderr)
-    );
-    String::from_utf8(o.stdout).unwrap()
-}
-
 #[test]
 fn live_kernel_accepts_built_requests() {
-    let root = sh(&["id", "-u"]).trim() == "0";
-    if !root {
-        assert!(
-            std::env::var("CI").as_deref() != Ok("true"),
-            "CI=true needs root for the namespace test"
-        );
-        eprintln!("skipped: not root");
+    let Some(ns) = NamedNetns::new("tc-live") else {
         return;
-    }
-    let ns = Netns(format!("ferroute-t-tc-live-{}", std::process::id()));
-    sh(&["ip", "netns", "add", &ns.0]);
-    sh(&[
-        "ip", "-n", &ns.0, "link", "add", "veth0", "type", "veth", "peer", "name", "veth1",
-    ]);
-    sh(&["ip", "-n", &ns.0, "link", "set", "veth0", "up"]);
-    sh(&["ip", "-n", &ns.0, "link", "set", "veth1", "up"]);
-    let links: Value =
-        serde_json::from_str(&sh(&["ip", "-n", &ns.0, "-j", "link", "show"])).unwrap();
-    let idx = |n: &str| {
-        links
-            .as_array()
-            .unwrap()
-            .iter()
-            .find(|l| l["ifname"] == n)
-            .unwrap()["ifindex"]
-            .as_i64()
-            .unwrap() as i32
     };
-    let (veth0, veth1) = (idx("veth0"), idx("veth1"));
+    let n = ns.name.as_str();
+    ip(&[
+        "-n", n, "link", "add", "veth0", "type", "veth", "peer", "name", "veth1",
+    ]);
+    ip(&["-n", n, "link", "set", "veth0", "up"]);
+    ip(&["-n", n, "link", "set", "veth1", "up"]);
+    let links = ns.ip_json(&["link", "show"]);
+    let (veth0, veth1) = (ifindex_in(&links, "veth0"), ifindex_in(&links, "veth1"));
     let flags = 0x0605; // REQUEST | ACK | EXCL | CREATE
     let mut reqs: Vec<(&str, Vec<u8>)> = Vec::new();
 
@@ -2220,22 +2155,18 @@ fn live_kernel_accepts_built_requests() {
     reqs.push(("u32", b.finish().unwrap()));
 
     // send them with ferroute's own socket from a thread inside the namespace
-    let name = ns.0.clone();
-    let sent = std::thread::spawn(move || {
-        ferroute::netns::enter_named(&name).unwrap();
+    let sent = ns.run(move || {
         let mut sock = ferroute::NetlinkSocket::open(ferroute::Protocol::ROUTE).unwrap();
         sock.set_ext_ack(true).unwrap();
         reqs.iter()
             .map(|(n, bytes)| (*n, sock.request(bytes).map_err(|e| e.to_string())))
             .collect::<Vec<_>>()
-    })
-    .join()
-    .unwrap();
+    });
     for (name, r) in &sent {
         assert!(r.is_ok(), "{name} refused: {r:?}");
     }
 
-    let q: Value = serde_json::from_str(&sh(&["tc", "-n", &ns.0, "-j", "qdisc", "show"])).unwrap();
+    let q = run_json("tc", &["-n", n, "-j", "qdisc", "show"]);
     let find = |kind: &str| {
         q.as_array()
             .unwrap()
@@ -2259,7 +2190,7 @@ fn live_kernel_accepts_built_requests() {
         (Some("1:30"), Some(20_000))
     );
     assert_eq!(find("ingress")["parent"], "ffff:fff1");
-    let class = sh(&["tc", "-n", &ns.0, "-d", "class", "show", "dev", "veth0"]);
+    let class = run("tc", &["-n", n, "-d", "class", "show", "dev", "veth0"]);
     let w: Vec<&str> = class.split_whitespace().collect();
     assert_eq!(after(&w, "htb"), Some("1:30"));
     assert_eq!(
@@ -2276,10 +2207,12 @@ fn live_kernel_accepts_built_requests() {
         (size_bytes(after(&w, "burst").unwrap()), burst),
         (u64::from(burst), 1599)
     );
-    let f: Value = serde_json::from_str(&sh(&[
-        "tc", "-n", &ns.0, "-j", "filter", "show", "dev", "veth0", "parent", "ffff:",
-    ]))
-    .unwrap();
+    let f = run_json(
+        "tc",
+        &[
+            "-n", n, "-j", "filter", "show", "dev", "veth0", "parent", "ffff:",
+        ],
+    );
     let full = f
         .as_array()
         .unwrap()

@@ -11,12 +11,8 @@ const EOPNOTSUPP: i32 = 95;
 const EINVAL: i32 = 22;
 const ERANGE: i32 = 34;
 
-fn json(s: &str) -> serde_json::Value {
-    serde_json::from_str(s).expect("json")
-}
-
 fn ip_link_names() -> Vec<String> {
-    json(&ip_json(&["link", "show"]))
+    ip_json(&["link", "show"])
         .as_array()
         .expect("array")
         .iter()

@@ -25,14 +25,7 @@ pub fn messages(bytes: &[u8]) -> Vec<NlMsg<'_>> {
 
 /// Interface name of `ifindex` in the capture namespace (from `ip -j -d link show`).
 pub fn ifname(ifindex: u32) -> String {
-    let links = FIXTURES.json("links.ip.json");
-    links
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|l| l["ifindex"].as_u64() == Some(ifindex.into()))
-        .map(|l| l["ifname"].as_str().unwrap().to_string())
-        .unwrap_or_else(|| panic!("no link {ifindex}"))
+    ferroute_tests::ifname_in(&FIXTURES.json("links.ip.json"), ifindex)
 }
 
 /// Rebuilds a message from its header `hdr_len` bytes and its attributes decoded and
