@@ -90,6 +90,25 @@ pub fn describe<F: Family>(msg: &NlMsg<'_>) -> Value {
     v.remove(0)
 }
 
+/// Checks that `printed`, a place in what the decode tool printed for `d`, is the one error
+/// `d` met (inside a message, framing clean), printed as the decode tool does: its text,
+/// the `offset` of the header that was wrong and, for an attribute, its type `attr`.
+pub fn assert_printed_error(d: &Decoded, printed: &Value, offset: u32, attr: Option<u16>) {
+    assert!(d.framing_error.is_none(), "{:?}", d.framing_error);
+    assert_eq!(
+        d.inner_errors.len(),
+        1,
+        "{:?} for {printed}",
+        d.inner_errors
+    );
+    assert_eq!(printed["error"], d.inner_errors[0].to_string());
+    assert_eq!(
+        (printed["offset"].as_u64(), printed["attr"].as_u64()),
+        (Some(offset.into()), attr.map(u64::from)),
+        "{printed}"
+    );
+}
+
 /// True when the tests run under CI (`CI=true`): missing privileges then fail.
 pub fn in_ci() -> bool {
     std::env::var("CI").map(|v| v == "true").unwrap_or(false)

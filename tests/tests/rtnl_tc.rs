@@ -10,7 +10,8 @@ use ferroute_codec::rtnl::Rtnl;
 use ferroute_codec::rtnl::consts::{RTM_NEWQDISC, RTM_NEWTCLASS, RTM_NEWTFILTER};
 use ferroute_codec::rtnl::tc::*;
 use ferroute_tests::{
-    Fixtures, NamedNetns, describe_all, ifindex_in, ifname_in, ip, messages, run, run_json,
+    Fixtures, NamedNetns, assert_printed_error, describe_all, ifindex_in, ifname_in, ip, messages,
+    run, run_json,
 };
 use serde_json::{Value, json};
 
@@ -1404,15 +1405,8 @@ fn short_and_bad_members_fail_alone() {
     // The decode tool prints the error in the selector's place, reports it, and goes on.
     let d = decode::<Rtnl>(&m);
     let opts = get(&d.messages[0]["attrs"], "TCA_OPTIONS");
-    let e = get(opts, "TCA_U32_SEL");
-    assert_eq!(d.inner_errors.len(), 1, "{opts}");
-    assert_eq!(e["error"], d.inner_errors[0].to_string());
     // at nlmsghdr 16 + tcmsg 20 + TCA_KIND "u32" 8 + TCA_OPTIONS' own header 4
-    assert_eq!(
-        (&e["attr"], &e["offset"]),
-        (&json!(TCA_U32_SEL), &json!(48)),
-        "{e}"
-    );
+    assert_printed_error(&d, get(opts, "TCA_U32_SEL"), 48, Some(TCA_U32_SEL));
     assert_eq!(get(opts, "TCA_U32_CLASSID"), 5);
     let ne = tc_msg(
         36,
@@ -1425,25 +1419,16 @@ fn short_and_bad_members_fail_alone() {
     assert!(t.options().is_err());
     assert_eq!(t.kind(), "netem");
     let d = decode::<Rtnl>(&ne);
-    let e = get(&d.messages[0]["attrs"], "TCA_OPTIONS");
-    assert_eq!(d.inner_errors.len(), 1, "{e}");
-    assert_eq!(e["error"], d.inner_errors[0].to_string());
     // at nlmsghdr 16 + tcmsg 20 + TCA_KIND "netem" 12
-    assert_eq!(
-        (&e["attr"], &e["offset"]),
-        (&json!(TCA_OPTIONS), &json!(48)),
-        "{e}"
-    );
+    let e = get(&d.messages[0]["attrs"], "TCA_OPTIONS");
+    assert_printed_error(&d, e, 48, Some(TCA_OPTIONS));
     // a short tcmsg: describe reports an error, parse fails, nothing panics
     let short = [
         20u8, 0, 0, 0, 36, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 2, 3, 4,
     ];
     assert!(TcMessage::parse(messages(&short)[0]).is_err());
     let d = decode::<Rtnl>(&short);
-    let e = &d.messages[0]["error"];
-    assert_eq!(d.inner_errors.len(), 1, "{e}");
-    assert_eq!(e["error"], d.inner_errors[0].to_string());
-    assert_eq!(e["offset"], 16, "the tcmsg, after the nlmsghdr: {e}");
+    assert_printed_error(&d, &d.messages[0]["error"], 16, None); // the tcmsg
     let _ = (AttrIter::new(&[]), Attr::from_parts(0, &[], 0));
 }
 
