@@ -1991,12 +1991,20 @@ fn put_u32_match(b: &mut MsgBuilder<Vec<u8>>, val: u32, mask: u32, off: i32) {
     U32Sel::put(b, TCA_U32_SEL, hdr, &[key]).unwrap();
 }
 
-/// u32's TCA_U32_ACT holding one mirred action with `parms`.
-fn put_u32_mirred(b: &mut MsgBuilder<Vec<u8>>, parms: TcMirred) {
+/// u32's TCA_U32_ACT holding one mirred action: verdict `action`, mirred action `eaction`
+/// (TCA_EGRESS_REDIR, ...) to device `ifindex`.
+fn put_u32_mirred(b: &mut MsgBuilder<Vec<u8>>, action: i32, eaction: i32, ifindex: i32) {
     let acts = b.nest_start_raw(TCA_U32_ACT).unwrap();
     let a = action_start(b, 1, "mirred").unwrap();
     let ao = act_options_start(b).unwrap();
-    MirredAttr::Parms(parms).emit(b).unwrap();
+    MirredAttr::Parms(TcMirred {
+        action: action.into(),
+        eaction: eaction.into(),
+        ifindex: (ifindex as u32).into(),
+        ..Default::default()
+    })
+    .emit(b)
+    .unwrap();
     b.nest_end(ao).unwrap();
     b.nest_end(a).unwrap();
     b.nest_end(acts).unwrap();
@@ -2050,15 +2058,7 @@ fn builders_reproduce_the_requests_of_tc() {
     let t = tcmsg(veth0, 0, ffff, filter_info(10, 0x0800));
     let mut b = tc_request(RTM_NEWTFILTER, m.nlmsg_flags(), m.nlmsg_seq(), t, "u32");
     let o = options_start(&mut b, false).unwrap();
-    put_u32_mirred(
-        &mut b,
-        TcMirred {
-            action: TC_ACT_STOLEN.into(),
-            eaction: TCA_EGRESS_REDIR.into(),
-            ifindex: (veth1 as u32).into(),
-            ..Default::default()
-        },
-    );
+    put_u32_mirred(&mut b, TC_ACT_STOLEN, TCA_EGRESS_REDIR, veth1);
     put_u32_match(&mut b, 0x0a00_0000, 0xff00_0000, 16); // ip dst: offset 16 of the header
     b.nest_end(o).unwrap();
     assert_eq!(b.finish().unwrap(), want, "u32 + mirred");
@@ -2127,15 +2127,7 @@ fn live_kernel_accepts_built_requests() {
     U32Attr::Classid(TcHandle::new(1, 0x30).0)
         .emit(&mut b)
         .unwrap();
-    put_u32_mirred(
-        &mut b,
-        TcMirred {
-            action: TC_ACT_PIPE.into(),
-            eaction: TCA_INGRESS_MIRROR.into(),
-            ifindex: (veth1 as u32).into(),
-            ..Default::default()
-        },
-    );
+    put_u32_mirred(&mut b, TC_ACT_PIPE, TCA_INGRESS_MIRROR, veth1);
     b.nest_end(o).unwrap();
     reqs.push(("u32", b.finish().unwrap()));
 
