@@ -4,7 +4,7 @@
 
 mod rtnl_common;
 
-use std::net::IpAddr;
+use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
 
 use ferroute_codec::nl::{AttrBuilder, AttrIter, NlaWriter};
 use ferroute_codec::rtnl::consts::*;
@@ -131,42 +131,32 @@ fn check_route(r: &RouteMsg<'_>, j: &Value) {
     }
 }
 
-/// Compares an IP/IP6 tunnel encapsulation with ip's `"encap": "ip"|"ip6"` fields.
+/// Compares an IP/IP6 tunnel encapsulation with ip's `"encap": "ip"|"ip6"` fields: the
+/// same id, dst and src (unspecified when absent) for both, then ttl/tos or hoplimit/tc.
 fn check_encap(e: &Encap<'_>, j: &Value) {
-    match e {
+    let (kind, id, dst, src, more): (_, _, IpAddr, IpAddr, _) = match e {
         Encap::Ip(n) => {
-            assert_eq!(j["encap"], "ip");
             let i = LwtIpIndex::new(n.raw()).unwrap();
-            assert_eq!(j["id"], i.id().unwrap().unwrap());
-            assert_eq!(j["dst"], i.dst().unwrap().unwrap().to_string().as_str());
-            assert_eq!(
-                j["src"],
-                i.src()
-                    .unwrap()
-                    .unwrap_or(std::net::Ipv4Addr::UNSPECIFIED)
-                    .to_string()
-                    .as_str()
-            );
-            assert_eq!(j["ttl"], i.ttl().unwrap().unwrap());
-            assert_eq!(j["tos"], i.tos().unwrap().unwrap());
+            let dst = i.dst().unwrap().unwrap();
+            let src = i.src().unwrap().unwrap_or(Ipv4Addr::UNSPECIFIED);
+            let more = [("ttl", i.ttl()), ("tos", i.tos())];
+            ("ip", i.id(), dst.into(), src.into(), more)
         }
         Encap::Ip6(n) => {
-            assert_eq!(j["encap"], "ip6");
             let i = LwtIp6Index::new(n.raw()).unwrap();
-            assert_eq!(j["id"], i.id().unwrap().unwrap());
-            assert_eq!(j["dst"], i.dst().unwrap().unwrap().to_string().as_str());
-            assert_eq!(
-                j["src"],
-                i.src()
-                    .unwrap()
-                    .unwrap_or(std::net::Ipv6Addr::UNSPECIFIED)
-                    .to_string()
-                    .as_str()
-            );
-            assert_eq!(j["hoplimit"], i.hoplimit().unwrap().unwrap());
-            assert_eq!(j["tc"], i.tc().unwrap().unwrap());
+            let dst = i.dst().unwrap().unwrap();
+            let src = i.src().unwrap().unwrap_or(Ipv6Addr::UNSPECIFIED);
+            let more = [("hoplimit", i.hoplimit()), ("tc", i.tc())];
+            ("ip6", i.id(), dst.into(), src.into(), more)
         }
         other => panic!("unexpected encap {other:?}"),
+    };
+    assert_eq!(j["encap"], kind);
+    assert_eq!(j["id"], id.unwrap().unwrap());
+    assert_eq!(j["dst"], dst.to_string().as_str());
+    assert_eq!(j["src"], src.to_string().as_str());
+    for (k, v) in more {
+        assert_eq!(j[k], v.unwrap().unwrap(), "{k}");
     }
 }
 
