@@ -56,6 +56,17 @@ impl Fixtures {
     }
 }
 
+/// One attribute written by hand as the kernel lays it out (`struct nlattr`: length, type;
+/// then the payload, padded to 4 bytes), for test vectors that owe nothing to the codec.
+pub fn nla(ty: u16, payload: &[u8]) -> Vec<u8> {
+    let len = u16::try_from(4 + payload.len()).expect("attribute longer than 64 KiB");
+    let mut v = len.to_ne_bytes().to_vec();
+    v.extend_from_slice(&ty.to_ne_bytes());
+    v.extend_from_slice(payload);
+    v.resize(v.len().next_multiple_of(4), 0);
+    v
+}
+
 /// Every message of `data`; panics on a framing error.
 pub fn messages(data: &[u8]) -> Vec<NlMsg<'_>> {
     Messages::new(data)

@@ -8,7 +8,7 @@ use ferroute_codec::genl::nl80211::*;
 use ferroute_codec::genl::taskstats::{self, TaskStatsReply, TaskstatsCmdAttr, TaskstatsTypeAttr};
 use ferroute_codec::genl::{self, GENL_ID_CTRL, Genl, GenlFamilyHint, GenlMsg, GenlMsgHdr};
 use ferroute_codec::nl::{AttrBuilder, AttrIter, NlaWriter};
-use ferroute_tests::{Fixtures, messages};
+use ferroute_tests::{Fixtures, messages, nla};
 use ferroute_tests::{assert_printed_error, clean, describe_all};
 use proptest::prelude::*;
 use serde_json::{Value, json};
@@ -396,16 +396,6 @@ fn decode_tool_names_nlctrl_and_taskstats_by_hint() {
 // ---- nl80211: vectors written from <linux/nl80211.h> ----
 
 /// One attribute, written by hand (independent of the codec's builder).
-fn nla(ty: u16, payload: &[u8]) -> Vec<u8> {
-    let mut v = ((4 + payload.len()) as u16).to_ne_bytes().to_vec();
-    v.extend_from_slice(&ty.to_ne_bytes());
-    v.extend_from_slice(payload);
-    while !v.len().is_multiple_of(4) {
-        v.push(0);
-    }
-    v
-}
-
 fn genl_msg(ty: u16, cmd: u8, attrs: &[u8]) -> Vec<u8> {
     let mut v = ((20 + attrs.len()) as u32).to_ne_bytes().to_vec();
     v.extend_from_slice(&ty.to_ne_bytes());

@@ -8,7 +8,7 @@ use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
 use ferroute_codec::nfnl::ipset::{self, *};
 use ferroute_codec::nfnl::{self, NFNL_SUBSYS_IPSET, Nfnl, NfnlMsg, nfnl_msg_type};
 use ferroute_codec::nl::{AckMsg, AttrBuilder, AttrIter, NfGenMsg, NlaWriter};
-use ferroute_tests::{Fixtures, describe_all, messages};
+use ferroute_tests::{Fixtures, describe_all, messages, nla};
 use proptest::prelude::*;
 use serde_json::{Value, json};
 
@@ -571,14 +571,6 @@ fn cadt_flag_names_follow_the_header() {
         Some(IPSET_FLAG_WITH_COUNTERS | IPSET_FLAG_WITH_COMMENT)
     );
     assert_eq!(cmd_name(7), Some("IPSET_CMD_LIST"));
-}
-
-fn nla(ty: u16, payload: &[u8]) -> Vec<u8> {
-    let mut v = ((4 + payload.len()) as u16).to_ne_bytes().to_vec();
-    v.extend_from_slice(&ty.to_ne_bytes());
-    v.extend_from_slice(payload);
-    v.resize(v.len().next_multiple_of(4), 0);
-    v
 }
 
 fn attr_list() -> impl Strategy<Value = Vec<u8>> {

@@ -15,7 +15,7 @@ use ferroute_codec::rtnl::link::af_spec::{
 };
 use ferroute_codec::rtnl::link::info::*;
 use ferroute_codec::rtnl::link::*;
-use ferroute_tests::{Fixtures, describe_all};
+use ferroute_tests::{Fixtures, describe_all, nla};
 use serde_json::Value;
 
 const FIXTURES: Fixtures = Fixtures("link");
@@ -551,17 +551,6 @@ fn bridge_family_dump_has_port_info_in_protinfo() {
 }
 
 /// One attribute, written by hand (not with the codec's builder).
-fn nla(ty: u16, payload: &[u8]) -> Vec<u8> {
-    let mut v = Vec::new();
-    v.extend_from_slice(&((4 + payload.len()) as u16).to_ne_bytes());
-    v.extend_from_slice(&ty.to_ne_bytes());
-    v.extend_from_slice(payload);
-    while v.len() % 4 != 0 {
-        v.push(0);
-    }
-    v
-}
-
 /// A whole RTM_NEWLINK message, written by hand: nlmsghdr + ifinfomsg + attributes.
 fn newlink(index: i32, attrs: &[u8]) -> Vec<u8> {
     let mut v = Vec::new();

@@ -11,7 +11,7 @@ use ferroute_codec::rtnl::consts::{RTM_NEWQDISC, RTM_NEWTCLASS, RTM_NEWTFILTER};
 use ferroute_codec::rtnl::tc::*;
 use ferroute_tests::{
     Fixtures, NamedNetns, assert_printed_error, describe_all, ifindex_in, ifname_in, ip, messages,
-    run, run_json,
+    nla, run, run_json,
 };
 use serde_json::{Value, json};
 
@@ -778,16 +778,6 @@ fn flower_gact_vector_written_byte_by_byte() {
 }
 
 /// One attribute in wire form, written without the codec (an independent encoder).
-fn nla(ty: u16, payload: &[u8]) -> Vec<u8> {
-    let mut v = Vec::new();
-    v.extend_from_slice(&((payload.len() + 4) as u16).to_ne_bytes());
-    v.extend_from_slice(&ty.to_ne_bytes());
-    v.extend_from_slice(payload);
-    while v.len() % 4 != 0 {
-        v.push(0);
-    }
-    v
-}
 fn u32s(v: &[u32]) -> Vec<u8> {
     v.iter().flat_map(|x| x.to_ne_bytes()).collect()
 }
