@@ -5,6 +5,7 @@
 
 mod rtnl_common;
 
+use ferroute::decode::mac;
 use ferroute_codec::nl::{AttrBuilder, AttrIter, NlMsg};
 use ferroute_codec::rtnl::consts::*;
 use ferroute_codec::rtnl::neigh::*;
@@ -28,14 +29,7 @@ fn check_neigh_dump(bin: &str, json_name: &str, family: u8) -> usize {
         let i = n.index().unwrap();
         assert_eq!(j["dst"], i.dst().unwrap().unwrap().to_string().as_str());
         assert_eq!(j["dev"], ifname(n.header().ndm_ifindex() as u32).as_str());
-        let mac: Vec<String> = i
-            .lladdr()
-            .unwrap()
-            .unwrap()
-            .iter()
-            .map(|b| format!("{b:02x}"))
-            .collect();
-        assert_eq!(j["lladdr"], mac.join(":").as_str());
+        assert_eq!(j["lladdr"], mac(i.lladdr().unwrap().unwrap()).as_str());
         let want: Vec<String> = j["state"]
             .as_array()
             .unwrap()
@@ -91,14 +85,7 @@ fn bridge_fdb_matches_bridge_fdb_show() {
         let n = NeighMsg::parse(*m).unwrap();
         assert_eq!(n.header().ndm_family(), AF_BRIDGE);
         let i = n.index().unwrap();
-        let mac: Vec<String> = i
-            .lladdr()
-            .unwrap()
-            .unwrap()
-            .iter()
-            .map(|b| format!("{b:02x}"))
-            .collect();
-        assert_eq!(j["mac"], mac.join(":").as_str());
+        assert_eq!(j["mac"], mac(i.lladdr().unwrap().unwrap()).as_str());
         assert_eq!(
             j["ifname"],
             ifname(n.header().ndm_ifindex() as u32).as_str()
