@@ -67,6 +67,11 @@ pub fn nla(ty: u16, payload: &[u8]) -> Vec<u8> {
     v
 }
 
+/// The bytes of a `__u32` array in host order (a payload written by hand).
+pub fn u32s(v: &[u32]) -> Vec<u8> {
+    v.iter().flat_map(|x| x.to_ne_bytes()).collect()
+}
+
 /// Every message of `data`; panics on a framing error.
 pub fn messages(data: &[u8]) -> Vec<NlMsg<'_>> {
     Messages::new(data)

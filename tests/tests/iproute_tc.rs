@@ -7,7 +7,7 @@ use ferroute::cli::parse::{Action, Command as Cmd, parse_line};
 use ferroute::cli::rows::{self, LinkNames};
 use ferroute::iproute::tc::{ActSpec, TcOpts, TcSpec, tc_spec_from_cmd};
 use ferroute::iproute::{IPRoute, Mode, RtnlRequests};
-use ferroute_tests::{in_netns, nla};
+use ferroute_tests::{in_netns, nla, u32s};
 use serde_json::Value;
 
 /// Runs `cmd` with the words of `args`.
@@ -251,10 +251,6 @@ fn qdisc_attrs(o: TcOpts) -> Vec<u8> {
     buf[36..].to_vec()
 }
 
-fn words(v: &[u32]) -> Vec<u8> {
-    v.iter().flat_map(|x| x.to_ne_bytes()).collect()
-}
-
 /// prio, fq_codel, sfq and netem are not in this kernel: their requests are checked
 /// byte for byte against layouts written from linux/pkt_sched.h.
 #[test]
@@ -297,7 +293,7 @@ fn qdiscs_missing_here_follow_the_uapi_layout() {
     // unsigned divisor; unsigned flows; }
     let mut want = Vec::new();
     want.extend(nla(1, b"sfq\0"));
-    want.extend(nla(2, &words(&[1514, 10, 127, 0, 0])));
+    want.extend(nla(2, &u32s(&[1514, 10, 127, 0, 0])));
     assert_eq!(
         qdisc_attrs(TcOpts::Sfq {
             perturb: Some(10),
@@ -312,8 +308,8 @@ fn qdiscs_missing_here_follow_the_uapi_layout() {
     // probabilities scaled to UINT32_MAX), then TCA_NETEM_CORR (1) { delay_corr,
     // loss_corr, dup_corr } inside the same TCA_OPTIONS.
     let pct = |p: f64| (p / 100.0 * f64::from(u32::MAX)) as u32;
-    let mut inner = words(&[1_562_500, 1000, pct(1.0), 0, 0, 156_250]);
-    inner.extend(nla(1, &words(&[pct(25.0), 0, 0])));
+    let mut inner = u32s(&[1_562_500, 1000, pct(1.0), 0, 0, 156_250]);
+    inner.extend(nla(1, &u32s(&[pct(25.0), 0, 0])));
     let mut want = Vec::new();
     want.extend(nla(1, b"netem\0"));
     want.extend(nla(2, &inner));

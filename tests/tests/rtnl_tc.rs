@@ -11,7 +11,7 @@ use ferroute_codec::rtnl::consts::{RTM_NEWQDISC, RTM_NEWTCLASS, RTM_NEWTFILTER};
 use ferroute_codec::rtnl::tc::*;
 use ferroute_tests::{
     Fixtures, NamedNetns, assert_printed_error, describe_all, ifindex_in, ifname_in, ip, messages,
-    nla, run, run_json,
+    nla, run, run_json, u32s,
 };
 use serde_json::{Value, json};
 
@@ -778,9 +778,6 @@ fn flower_gact_vector_written_byte_by_byte() {
 }
 
 /// One attribute in wire form, written without the codec (an independent encoder).
-fn u32s(v: &[u32]) -> Vec<u8> {
-    v.iter().flat_map(|x| x.to_ne_bytes()).collect()
-}
 /// A whole tc message of `ty` for `ifindex` with attributes `attrs`, written without the codec.
 fn tc_msg(ty: u16, handle: u32, parent: u32, info: u32, attrs: &[Vec<u8>]) -> Vec<u8> {
     let mut body = vec![0u8, 0, 0, 0];
@@ -1901,10 +1898,6 @@ fn rate_with_table(rate: u32, mtu: u32) -> (TcRatespec, [u32; 256]) {
     let t = tc_calc_rtable(&mut r, None, mtu, TC_LINKLAYER_ETHERNET);
     (r, t)
 }
-fn table_bytes(t: &[u32; 256]) -> Vec<u8> {
-    t.iter().flat_map(|v| v.to_ne_bytes()).collect()
-}
-
 /// A tc request (RTM_NEWQDISC, ...) with its tcmsg `t` and TCA_KIND `kind` written.
 fn tc_request(ty: u16, flags: u16, seq: u32, t: TcMsg, kind: &str) -> MsgBuilder<Vec<u8>> {
     let mut b = tc_message(Vec::new(), ty, flags, seq, &t).unwrap();
@@ -1926,7 +1919,7 @@ fn put_tbf(b: &mut MsgBuilder<Vec<u8>>, rate: u32, burst: u32, latency: u32) {
     .emit(b)
     .unwrap();
     TbfAttr::Burst(burst).emit(b).unwrap();
-    TbfAttr::Rtab(&table_bytes(&rtab)).emit(b).unwrap();
+    TbfAttr::Rtab(&u32s(&rtab)).emit(b).unwrap();
     b.nest_end(o).unwrap();
 }
 
@@ -1961,8 +1954,8 @@ fn put_htb_class(b: &mut MsgBuilder<Vec<u8>>, rate: u32, ceil: u32, quantum: u32
     })
     .emit(b)
     .unwrap();
-    HtbAttr::Rtab(&table_bytes(&rtab)).emit(b).unwrap();
-    HtbAttr::Ctab(&table_bytes(&ctab)).emit(b).unwrap();
+    HtbAttr::Rtab(&u32s(&rtab)).emit(b).unwrap();
+    HtbAttr::Ctab(&u32s(&ctab)).emit(b).unwrap();
     b.nest_end(o).unwrap();
 }
 
