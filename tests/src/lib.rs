@@ -9,7 +9,10 @@ use std::path::PathBuf;
 use std::process::Command;
 use std::sync::atomic::{AtomicU32, Ordering};
 
-use ferroute::codec::nl::{Family, Messages, MsgBuilder, NlMsg, NlaWriter};
+use ferroute::codec::nl::{
+    Attr, AttrBuilder, AttrIter, Error as CodecError, Family, Messages, MsgBuilder, NlMsg,
+    NlaWriter,
+};
 use ferroute::decode::{Decoded, decode};
 use serde_json::Value;
 
@@ -65,6 +68,40 @@ pub fn nla(ty: u16, payload: &[u8]) -> Vec<u8> {
     v.extend_from_slice(payload);
     v.resize(v.len().next_multiple_of(4), 0);
     v
+}
+
+/// `items` emitted one after the other into a new attribute list by `emit` (a typed
+/// attribute enum's `emit`, e.g. `RouteAttr::emit`); panics on an error.
+pub fn emit_all<T>(
+    items: &[T],
+    emit: impl Fn(&T, &mut AttrBuilder<Vec<u8>>) -> Result<(), CodecError>,
+) -> Vec<u8> {
+    let mut w = AttrBuilder::new(Vec::new());
+    for it in items {
+        emit(it, &mut w).expect("emit");
+    }
+    w.into_inner()
+}
+
+/// Every attribute of `list` decoded by `decode` (a typed attribute enum's `decode`, e.g.
+/// `RouteAttr::decode`); panics on an error.
+pub fn decode_all<'a, T>(
+    list: &'a [u8],
+    decode: impl Fn(Attr<'a>) -> Result<T, CodecError>,
+) -> Vec<T> {
+    AttrIter::new(list)
+        .map(|a| decode(a.expect("attribute")).expect("decode"))
+        .collect()
+}
+
+/// `list` decoded by `decode` and emitted again by `emit` (a typed attribute enum's), to
+/// compare with `list`.
+pub fn reencoded<'a, T>(
+    list: &'a [u8],
+    decode: impl Fn(Attr<'a>) -> Result<T, CodecError>,
+    emit: impl Fn(&T, &mut AttrBuilder<Vec<u8>>) -> Result<(), CodecError>,
+) -> Vec<u8> {
+    emit_all(&decode_all(list, decode), emit)
 }
 
 /// The bytes of a `__u32` array in host order (a payload written by hand).

@@ -8,7 +8,7 @@ use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
 use ferroute_codec::nfnl::ipset::{self, *};
 use ferroute_codec::nfnl::{self, NFNL_SUBSYS_IPSET, Nfnl, NfnlMsg, nfnl_msg_type};
 use ferroute_codec::nl::{AckMsg, AttrBuilder, AttrIter, NfGenMsg, NlaWriter};
-use ferroute_tests::{Fixtures, describe_all, messages, nla};
+use ferroute_tests::{Fixtures, describe_all, messages, nla, reencoded};
 use proptest::prelude::*;
 use serde_json::{Value, json};
 
@@ -347,12 +347,8 @@ fn kernel_replies_reencode_byte_for_byte() {
             if n.subsys() != NFNL_SUBSYS_IPSET {
                 continue;
             }
-            let attrs = n.attrs();
-            let mut w = AttrBuilder::new(Vec::new());
-            for a in attrs.clone() {
-                IpsetAttr::decode(a.unwrap()).unwrap().emit(&mut w).unwrap();
-            }
-            assert_eq!(w.into_inner().as_slice(), attrs.bytes(), "{f}");
+            let a = n.attrs().bytes();
+            assert_eq!(reencoded(a, IpsetAttr::decode, IpsetAttr::emit), a, "{f}");
         }
     }
     // Inside the CADT data and the ADT elements too (no addresses there in ft4's header).

@@ -4,7 +4,7 @@
 
 mod rtnl_common;
 
-use ferroute_codec::nl::{AttrBuilder, AttrIter};
+use ferroute_codec::nl::AttrIter;
 use ferroute_codec::rtnl::addr::*;
 use ferroute_codec::rtnl::consts::*;
 use rtnl_common::*;
@@ -230,14 +230,10 @@ mod props {
                 AddrAttr::TargetNetnsid(nsid),
                 AddrAttr::Proto(proto),
             ];
-            let mut w = AttrBuilder::new(Vec::new());
-            for it in &items { it.emit(&mut w).unwrap(); }
-            let bytes = w.into_inner();
-            let back: Vec<_> = AttrIter::new(&bytes).map(|a| AddrAttr::decode(a.unwrap()).unwrap()).collect();
+            let bytes = emit_all(&items, AddrAttr::emit);
+            let back = decode_all(&bytes, AddrAttr::decode);
             prop_assert_eq!(&back[..], &items[..]);
-            let mut w2 = AttrBuilder::new(Vec::new());
-            for it in &back { it.emit(&mut w2).unwrap(); }
-            prop_assert_eq!(w2.into_inner(), bytes);
+            prop_assert_eq!(emit_all(&back, AddrAttr::emit), bytes);
         }
     }
 }

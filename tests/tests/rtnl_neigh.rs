@@ -6,7 +6,7 @@
 mod rtnl_common;
 
 use ferroute::decode::mac;
-use ferroute_codec::nl::{AttrBuilder, AttrIter, NlMsg};
+use ferroute_codec::nl::{AttrIter, NlMsg};
 use ferroute_codec::rtnl::consts::*;
 use ferroute_codec::rtnl::neigh::*;
 use ferroute_codec::rtnl::nsid::{NsidAttr, NsidMsg};
@@ -296,14 +296,10 @@ mod props {
                 NeighAttr::NdmStateMask(smask),
                 NeighAttr::NdmFlagsMask(fmask),
             ];
-            let mut w = AttrBuilder::new(Vec::new());
-            for it in &items { it.emit(&mut w).unwrap(); }
-            let bytes = w.into_inner();
-            let back: Vec<_> = AttrIter::new(&bytes).map(|a| NeighAttr::decode(a.unwrap()).unwrap()).collect();
+            let bytes = emit_all(&items, NeighAttr::emit);
+            let back = decode_all(&bytes, NeighAttr::decode);
             prop_assert_eq!(&back[..], &items[..]);
-            let mut w2 = AttrBuilder::new(Vec::new());
-            for it in &back { it.emit(&mut w2).unwrap(); }
-            prop_assert_eq!(w2.into_inner(), bytes);
+            prop_assert_eq!(emit_all(&back, NeighAttr::emit), bytes);
         }
 
         #[test]
@@ -312,11 +308,8 @@ mod props {
                 NsidAttr::Nsid(nsid), NsidAttr::Pid(pid), NsidAttr::Fd(fd),
                 NsidAttr::TargetNsid(t), NsidAttr::CurrentNsid(c),
             ];
-            let mut w = AttrBuilder::new(Vec::new());
-            for it in &items { it.emit(&mut w).unwrap(); }
-            let bytes = w.into_inner();
-            let back: Vec<_> = AttrIter::new(&bytes).map(|a| NsidAttr::decode(a.unwrap()).unwrap()).collect();
-            prop_assert_eq!(&back[..], &items[..]);
+            let bytes = emit_all(&items, NsidAttr::emit);
+            prop_assert_eq!(&decode_all(&bytes, NsidAttr::decode)[..], &items[..]);
         }
     }
 }

@@ -590,15 +590,8 @@ fn unknown_attributes_survive_byte_for_byte() {
     // RTA type 99 (unknown, with NLA_F_NET_BYTEORDER) and a nested unknown 0x8000|77
     #[rustfmt::skip]
     let attrs = [7u8, 0, 99, 0x40, 1, 2, 3, 0,  8, 0, 77, 0x80, 4, 0, 1, 0,  8, 0, 4, 0, 3, 0, 0, 0];
-    let mut w = AttrBuilder::new(Vec::new());
-    for a in AttrIter::new(&attrs) {
-        let t = RouteAttr::decode(a.unwrap()).unwrap();
-        t.emit(&mut w).unwrap();
-    }
-    assert_eq!(w.into_inner(), attrs);
-    let decoded: Vec<_> = AttrIter::new(&attrs)
-        .map(|a| RouteAttr::decode(a.unwrap()).unwrap())
-        .collect();
+    let decoded = decode_all(&attrs, RouteAttr::decode);
+    assert_eq!(emit_all(&decoded, RouteAttr::emit), attrs);
     assert!(matches!(decoded[0], RouteAttr::Other(a) if a.kind() == 99 && a.is_net_byteorder()));
     assert_eq!(decoded[2], RouteAttr::Oif(3));
 }
@@ -677,12 +670,8 @@ mod props {
                 RouteAttr::Newdst(stack),
                 RouteAttr::Sport(sport),
             ];
-            let mut w = AttrBuilder::new(Vec::new());
-            for it in &items {
-                it.emit(&mut w).unwrap();
-            }
-            let bytes = w.into_inner();
-            let back: Vec<RouteAttr<'_>> = AttrIter::new(&bytes).map(|a| RouteAttr::decode(a.unwrap()).unwrap()).collect();
+            let bytes = emit_all(&items, RouteAttr::emit);
+            let back = decode_all(&bytes, RouteAttr::decode);
             prop_assert_eq!(&back[..], &items[..]);
             let i = RouteIndex::new(AttrIter::new(&bytes)).unwrap();
             prop_assert_eq!(i.dst().unwrap().unwrap().ip(), Some(IpAddr::from(dst)));
@@ -691,11 +680,7 @@ mod props {
             prop_assert_eq!(m.cc_algo().unwrap(), Some(algo.as_str()));
             let got: Vec<u32> = i.newdst().unwrap().unwrap().iter().map(|l| l.label).collect();
             prop_assert_eq!(got, labels);
-            let mut w2 = AttrBuilder::new(Vec::new());
-            for it in &back {
-                it.emit(&mut w2).unwrap();
-            }
-            prop_assert_eq!(w2.into_inner(), bytes);
+            prop_assert_eq!(emit_all(&back, RouteAttr::emit), bytes);
         }
 
         #[test]
@@ -709,11 +694,8 @@ mod props {
             let ls: Vec<MplsLabel> = labels.iter().map(|&label| MplsLabel { label, ..Default::default() }).collect();
             let stack = MplsLabels::encode(&ls, &mut lb).unwrap();
             let mp = [MplsIptunnelAttr::Dst(stack), MplsIptunnelAttr::Ttl(ttl)];
-            let mut w = AttrBuilder::new(Vec::new());
-            for a in &mp { a.emit(&mut w).unwrap(); }
-            let bytes = w.into_inner();
-            let back: Vec<_> = AttrIter::new(&bytes).map(|a| MplsIptunnelAttr::decode(a.unwrap()).unwrap()).collect();
-            prop_assert_eq!(&back[..], &mp[..]);
+            let bytes = emit_all(&mp, MplsIptunnelAttr::emit);
+            prop_assert_eq!(&decode_all(&bytes, MplsIptunnelAttr::decode)[..], &mp[..]);
             let got: Vec<MplsLabel> = stack.iter().collect();
             prop_assert_eq!(got.last().unwrap().bos, true);
             prop_assert_eq!(got.iter().filter(|l| l.bos).count(), 1);
@@ -738,16 +720,10 @@ mod props {
             // IP / IP6 tunnel metadata
             let ip = [LwtIpAttr::Id(id), LwtIpAttr::Dst(v4.into()), LwtIpAttr::Ttl(ttl), LwtIpAttr::Flags(flags)];
             let ip6 = [LwtIp6Attr::Id(id), LwtIp6Attr::Dst(v6.into()), LwtIp6Attr::Hoplimit(ttl), LwtIp6Attr::Flags(flags)];
-            let mut w = AttrBuilder::new(Vec::new());
-            for a in &ip { a.emit(&mut w).unwrap(); }
-            let bytes = w.into_inner();
-            let back: Vec<_> = AttrIter::new(&bytes).map(|a| LwtIpAttr::decode(a.unwrap()).unwrap()).collect();
-            prop_assert_eq!(&back[..], &ip[..]);
-            let mut w = AttrBuilder::new(Vec::new());
-            for a in &ip6 { a.emit(&mut w).unwrap(); }
-            let bytes = w.into_inner();
-            let back: Vec<_> = AttrIter::new(&bytes).map(|a| LwtIp6Attr::decode(a.unwrap()).unwrap()).collect();
-            prop_assert_eq!(&back[..], &ip6[..]);
+            let bytes = emit_all(&ip, LwtIpAttr::emit);
+            prop_assert_eq!(&decode_all(&bytes, LwtIpAttr::decode)[..], &ip[..]);
+            let bytes = emit_all(&ip6, LwtIp6Attr::emit);
+            prop_assert_eq!(&decode_all(&bytes, LwtIp6Attr::decode)[..], &ip6[..]);
             // RTA_VIA
             let v = RouteAttr::Via(RtVia { family: fam, addr: &via });
             let mut w = AttrBuilder::new(Vec::new());

@@ -4,7 +4,7 @@
 
 mod rtnl_common;
 
-use ferroute_codec::nl::{AttrBuilder, AttrIter};
+use ferroute_codec::nl::AttrIter;
 use ferroute_codec::rtnl::consts::*;
 use ferroute_codec::rtnl::rule::*;
 use rtnl_common::*;
@@ -234,14 +234,10 @@ mod props {
                 RuleAttr::TunId(tun),
                 RuleAttr::IpProto(proto),
             ];
-            let mut w = AttrBuilder::new(Vec::new());
-            for it in &items { it.emit(&mut w).unwrap(); }
-            let bytes = w.into_inner();
-            let back: Vec<_> = AttrIter::new(&bytes).map(|a| RuleAttr::decode(a.unwrap()).unwrap()).collect();
+            let bytes = emit_all(&items, RuleAttr::emit);
+            let back = decode_all(&bytes, RuleAttr::decode);
             prop_assert_eq!(&back[..], &items[..]);
-            let mut w2 = AttrBuilder::new(Vec::new());
-            for it in &back { it.emit(&mut w2).unwrap(); }
-            prop_assert_eq!(w2.into_inner(), bytes);
+            prop_assert_eq!(emit_all(&back, RuleAttr::emit), bytes);
         }
     }
 }

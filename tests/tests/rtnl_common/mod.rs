@@ -4,7 +4,7 @@
 
 use ferroute_codec::nl::{MsgBuilder, NLMSG_DONE, NlMsg};
 pub use ferroute_codec::rtnl::Rtnl;
-pub use ferroute_tests::{Fixtures, describe};
+pub use ferroute_tests::{Fixtures, decode_all, describe, emit_all};
 use serde_json::Value;
 
 /// The captures of the rtnl tests (tests/fixtures/route).
