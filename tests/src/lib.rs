@@ -13,7 +13,9 @@ use ferroute::codec::nl::{
     Attr, AttrBuilder, AttrIter, Error as CodecError, Family, Messages, MsgBuilder, NlMsg,
     NlaWriter,
 };
+use ferroute::codec::nl::{NLA_F_NESTED, NLA_F_NET_BYTEORDER};
 use ferroute::decode::{Decoded, decode};
+use proptest::prelude::*;
 use serde_json::Value;
 
 // The message types and attribute ids the request helpers below use, from the codec
@@ -102,6 +104,50 @@ pub fn reencoded<'a, T>(
     emit: impl Fn(&T, &mut AttrBuilder<Vec<u8>>) -> Result<(), CodecError>,
 ) -> Vec<u8> {
     emit_all(&decode_all(list, decode), emit)
+}
+
+/// Attribute lists for property tests: up to 11 attributes of types below `types` (plain,
+/// NLA_F_NESTED or NLA_F_NET_BYTEORDER), with payloads shorter than `len` bytes.
+pub fn attr_list(types: u16, len: usize) -> impl Strategy<Value = Vec<u8>> {
+    let flags = prop_oneof![Just(0u16), Just(NLA_F_NESTED), Just(NLA_F_NET_BYTEORDER)];
+    let attr = (
+        0..types,
+        flags,
+        proptest::collection::vec(any::<u8>(), 0..len),
+    );
+    proptest::collection::vec(attr, 0..12)
+        .prop_map(|v| v.into_iter().flat_map(|(t, f, p)| nla(t | f, &p)).collect())
+}
+
+/// Each attribute of `list` alone in a list of its own, at offset 0 (so that offsets
+/// compare equal after a re-encode), up to the first malformed one.
+pub fn each_alone(list: &[u8]) -> Vec<Vec<u8>> {
+    AttrIter::new(list)
+        .map_while(Result::ok)
+        .map(|a| nla(a.raw_type(), a.payload()))
+        .collect()
+}
+
+/// In a proptest body: for each typed attribute enum `$enm` that decodes attribute `$a`
+/// (one at offset 0), emitting the value writes one attribute of the same type, which
+/// decodes to the same value.
+#[macro_export]
+macro_rules! prop_assert_reencodes_stably {
+    ($a:expr; $($enm:ty),+ $(,)?) => {{
+        let a: ::ferroute_codec::nl::Attr<'_> = $a;
+        $(
+            if let Ok(v) = <$enm>::decode(a) {
+                let out = $crate::emit_all(&[v], <$enm>::emit);
+                let mut it = ::ferroute_codec::nl::AttrIter::new(&out);
+                let b = it.next().and_then(Result::ok);
+                let one = b.is_some() && it.next().is_none();
+                ::proptest::prop_assert!(one, "{}: {:?} wrote {:?}", stringify!($enm), v, out);
+                let b = b.unwrap();
+                ::proptest::prop_assert_eq!(b.kind(), a.kind(), "{}", stringify!($enm));
+                ::proptest::prop_assert_eq!(<$enm>::decode(b), Ok(v), "{}", stringify!($enm));
+            }
+        )+
+    }};
 }
 
 /// The bytes of a `__u32` array in host order (a payload written by hand).
