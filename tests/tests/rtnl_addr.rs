@@ -110,12 +110,7 @@ fn dump_matches_ip_addr() {
         }
         // not PERMANENT would be printed by ip as "dynamic"
         assert_eq!(info.get("dynamic").is_some(), !f.contains(IfaF::PERMANENT));
-        reencode(
-            m,
-            8,
-            |a, b| AddrAttr::decode(a).unwrap().emit(b).unwrap(),
-            a.attrs(),
-        );
+        reencode(m, 8, a.attrs(), AddrAttr::decode, AddrAttr::emit);
     }
     assert!(v4 >= 4 && v6 >= 4 && labels >= 4 && brd == 2 && nodad == 2);
 }

@@ -38,12 +38,7 @@ fn check_neigh_dump(bin: &str, json_name: &str, family: u8) -> usize {
             .collect();
         assert_eq!(state_names(n.state()), want);
         assert!(i.cacheinfo().unwrap().is_some());
-        reencode(
-            m,
-            12,
-            |a, b| NeighAttr::decode(a).unwrap().emit(b).unwrap(),
-            n.attrs(),
-        );
+        reencode(m, 12, n.attrs(), NeighAttr::decode, NeighAttr::emit);
     }
     msgs.len()
 }
@@ -105,12 +100,7 @@ fn bridge_fdb_matches_bridge_fdb_show() {
         assert_eq!(j["state"], state);
         let self_flag = j["flags"].as_array().unwrap().iter().any(|f| f == "self");
         assert_eq!(self_flag, n.flags().contains(Ntf::SELF));
-        reencode(
-            m,
-            12,
-            |a, b| NeighAttr::decode(a).unwrap().emit(b).unwrap(),
-            n.attrs(),
-        );
+        reencode(m, 12, n.attrs(), NeighAttr::decode, NeighAttr::emit);
     }
     assert_eq!(statics, 1);
 }
@@ -167,12 +157,7 @@ fn neighbour_tables_match_ip_ntable() {
         assert_eq!(j["proxy_delay"], p.proxy_delay().unwrap().unwrap());
         assert_eq!(j["proxy_queue"], p.proxy_qlen().unwrap().unwrap());
         assert_eq!(j["locktime"], p.locktime().unwrap().unwrap());
-        reencode(
-            m,
-            4,
-            |a, b| NdtaAttr::decode(a).unwrap().emit(b).unwrap(),
-            t.attrs(),
-        );
+        reencode(m, 4, t.attrs(), NdtaAttr::decode, NdtaAttr::emit);
     }
     // the neighbour module describes table messages when handed one
     let mut v = ferroute::decode::TreeBuilder::new();
@@ -206,12 +191,7 @@ fn nsid_dump_matches_ip_netns_list_id() {
     let n = NsidMsg::parse(m).unwrap();
     assert_eq!(n.header().rtgen_family(), AF_UNSPEC);
     assert_eq!(j[0]["nsid"], n.index().unwrap().nsid().unwrap().unwrap());
-    reencode(
-        &m,
-        1,
-        |a, b| NsidAttr::decode(a).unwrap().emit(b).unwrap(),
-        n.attrs(),
-    );
+    reencode(&m, 1, n.attrs(), NsidAttr::decode, NsidAttr::emit);
     let d = describe::<Rtnl>(&m);
     assert_eq!(d["header"]["type"], "RTM_NEWNSID");
     assert_eq!(d["rtgenmsg"]["rtgen_family"], 0);

@@ -209,12 +209,7 @@ fn check_dump(bin: &str, json_name: &str) -> usize {
         let r = RouteMsg::parse(*m).unwrap();
         check_route(&r, j);
         // every attribute decodes, and typed re-encode gives the same bytes
-        reencode(
-            m,
-            12,
-            |a, b| RouteAttr::decode(a).unwrap().emit(b).unwrap(),
-            r.attrs(),
-        );
+        reencode(m, 12, r.attrs(), RouteAttr::decode, RouteAttr::emit);
     }
     msgs.len()
 }
@@ -360,12 +355,7 @@ fn hand_written_mpls_route_decodes() {
         (2, Some("10.0.0.2".parse().unwrap()))
     );
     assert_eq!(i.oif().unwrap(), Some(2));
-    reencode(
-        &m,
-        12,
-        |a, b| RouteAttr::decode(a).unwrap().emit(b).unwrap(),
-        r.attrs(),
-    );
+    reencode(&m, 12, r.attrs(), RouteAttr::decode, RouteAttr::emit);
     let d = describe::<Rtnl>(&m);
     // AF_MPLS: RTA_DST described as a label stack, not as an IPv4 address
     assert_eq!(
@@ -460,12 +450,7 @@ fn hand_written_mpls_encap_decodes_by_type() {
         .collect();
     assert_eq!(l, [(16, false), (17, true)]);
     assert_eq!(i.ttl().unwrap(), Some(9));
-    reencode(
-        &m,
-        12,
-        |a, b| RouteAttr::decode(a).unwrap().emit(b).unwrap(),
-        r.attrs(),
-    );
+    reencode(&m, 12, r.attrs(), RouteAttr::decode, RouteAttr::emit);
     let d = describe::<Rtnl>(&m);
     assert_eq!(attr(&d, "RTA_ENCAP_TYPE").unwrap(), "LWTUNNEL_ENCAP_MPLS");
     let enc = attr(&d, "RTA_ENCAP").unwrap();
@@ -533,12 +518,7 @@ fn hand_written_seg6_encap_decodes() {
     );
     let segs: Vec<String> = srh.segments().map(|s| s.to_string()).collect();
     assert_eq!(segs, ["fc00::2", "fc00::1"]);
-    reencode(
-        &m,
-        12,
-        |a, b| RouteAttr::decode(a).unwrap().emit(b).unwrap(),
-        r.attrs(),
-    );
+    reencode(&m, 12, r.attrs(), RouteAttr::decode, RouteAttr::emit);
     let d = describe::<Rtnl>(&m);
     assert_eq!(attr(&d, "RTA_DST").unwrap(), "2001:db8:9::");
     let enc = attr(&d, "RTA_ENCAP").unwrap();
@@ -857,11 +837,6 @@ fn pyroute2_vectors_decode() {
             }
             n => panic!("unknown vector {n}"),
         }
-        reencode(
-            &m,
-            12,
-            |a, b| RouteAttr::decode(a).unwrap().emit(b).unwrap(),
-            r.attrs(),
-        );
+        reencode(&m, 12, r.attrs(), RouteAttr::decode, RouteAttr::emit);
     }
 }

@@ -113,12 +113,7 @@ fn check_dump(bin: &str, json_name: &str) -> Vec<u32> {
         let r = RuleMsg::parse(*m).unwrap();
         check_rule(&r, j);
         prios.push(r.index().unwrap().priority().unwrap().unwrap_or(0));
-        reencode(
-            m,
-            12,
-            |a, b| RuleAttr::decode(a).unwrap().emit(b).unwrap(),
-            r.attrs(),
-        );
+        reencode(m, 12, r.attrs(), RuleAttr::decode, RuleAttr::emit);
     }
     prios
 }

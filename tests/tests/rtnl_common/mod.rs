@@ -2,7 +2,7 @@
 //! `ip -j link`, attribute lookup in the decode tool's JSON, and a typed re-encoder.
 #![allow(dead_code)]
 
-use ferroute_codec::nl::{MsgBuilder, NLMSG_DONE, NlMsg};
+use ferroute_codec::nl::{Attr, AttrIter, Error, MsgBuilder, NLMSG_DONE, NlMsg, NlaWriter};
 pub use ferroute_codec::rtnl::Rtnl;
 pub use ferroute_tests::{Fixtures, decode_all, describe, emit_all};
 use serde_json::Value;
@@ -28,13 +28,15 @@ pub fn ifname(ifindex: u32) -> String {
     ferroute_tests::ifname_in(&FIXTURES.json("links.ip.json"), ifindex)
 }
 
-/// Rebuilds a message from its header `hdr_len` bytes and its attributes decoded and
-/// re-emitted through `emit` (the typed enum of the family), and checks the bytes equal.
-pub fn reencode(
-    msg: &NlMsg<'_>,
+/// Rebuilds a message from its header's `hdr_len` bytes and its attributes `attrs`
+/// decoded by `decode` and emitted again by `emit` (the family's typed enum, e.g.
+/// `RouteAttr::decode`, `RouteAttr::emit`), and checks the bytes equal.
+pub fn reencode<'a, T>(
+    msg: &NlMsg<'a>,
     hdr_len: usize,
-    emit: impl Fn(ferroute_codec::nl::Attr<'_>, &mut MsgBuilder<Vec<u8>>),
-    attrs: ferroute_codec::nl::AttrIter<'_>,
+    attrs: AttrIter<'a>,
+    decode: impl Fn(Attr<'a>) -> Result<T, Error>,
+    emit: impl Fn(&T, &mut MsgBuilder<Vec<u8>>) -> Result<(), Error>,
 ) {
     let mut b = MsgBuilder::new(
         Vec::new(),
@@ -44,10 +46,9 @@ pub fn reencode(
         msg.nlmsg_pid(),
     )
     .unwrap();
-    use ferroute_codec::nl::NlaWriter;
     b.append_bytes(&msg.payload()[..hdr_len]).unwrap();
     for a in attrs {
-        emit(a.unwrap(), &mut b);
+        emit(&decode(a.unwrap()).unwrap(), &mut b).unwrap();
     }
     let out = b.finish().unwrap();
     assert_eq!(out.as_slice(), msg.bytes(), "typed re-encode differs");
