@@ -150,6 +150,14 @@ macro_rules! prop_assert_reencodes_stably {
     }};
 }
 
+/// `data` with byte `i` (modulo its length) set to `b`: a fixture mutated for the "never
+/// panics" properties.
+pub fn with_byte(mut data: Vec<u8>, i: usize, b: u8) -> Vec<u8> {
+    let n = data.len();
+    data[i % n] = b;
+    data
+}
+
 /// The bytes of a `__u32` array in host order (a payload written by hand).
 pub fn u32s(v: &[u32]) -> Vec<u8> {
     v.iter().flat_map(|x| x.to_ne_bytes()).collect()

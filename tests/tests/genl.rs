@@ -9,9 +9,9 @@ use ferroute_codec::genl::taskstats::{self, TaskStatsReply, TaskstatsCmdAttr, Ta
 use ferroute_codec::genl::{self, GENL_ID_CTRL, Genl, GenlFamilyHint, GenlMsg, GenlMsgHdr};
 use ferroute_codec::nl::{AttrBuilder, AttrIter, NlaWriter};
 use ferroute_tests::{
-    Fixtures, attr_list, each_alone, messages, nla, prop_assert_reencodes_stably, reencoded,
+    Fixtures, assert_printed_error, attr_list, clean, describe_all, each_alone, messages, nla,
+    prop_assert_reencodes_stably, reencoded, with_byte,
 };
-use ferroute_tests::{assert_printed_error, clean, describe_all};
 use proptest::prelude::*;
 use serde_json::{Value, json};
 
@@ -837,10 +837,7 @@ proptest! {
 
     #[test]
     fn mutated_fixtures_never_panic(i in 0usize..2512, b: u8) {
-        let mut d = FIXTURES.bytes("ctrl-dump.bin");
-        let n = d.len();
-        d[i % n] = b;
-        genl::fuzz_one(&d);
+        genl::fuzz_one(&with_byte(FIXTURES.bytes("ctrl-dump.bin"), i, b));
     }
 }
 

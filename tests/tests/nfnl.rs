@@ -10,7 +10,7 @@ use ferroute_codec::nfnl::{self, NFNL_SUBSYS_IPSET, Nfnl, NfnlMsg, nfnl_msg_type
 use ferroute_codec::nl::{AckMsg, AttrBuilder, AttrIter, NfGenMsg, NlaWriter};
 use ferroute_tests::{
     Fixtures, attr_list, describe_all, each_alone, messages, prop_assert_reencodes_stably,
-    reencoded,
+    reencoded, with_byte,
 };
 use proptest::prelude::*;
 use serde_json::{Value, json};
@@ -540,10 +540,7 @@ proptest! {
 
     #[test]
     fn mutated_fixtures_never_panic(i: usize, b: u8) {
-        let mut d = FIXTURES.bytes("ipset-list.bin");
-        let n = d.len();
-        d[i % n] = b;
-        nfnl::fuzz_one(&d);
+        nfnl::fuzz_one(&with_byte(FIXTURES.bytes("ipset-list.bin"), i, b));
     }
 }
 
