@@ -163,6 +163,13 @@ pub fn u32s(v: &[u32]) -> Vec<u8> {
     v.iter().flat_map(|x| x.to_ne_bytes()).collect()
 }
 
+/// A message builder with the netlink header of `msg` (type, flags, sequence, port), to
+/// rebuild it.
+pub fn builder_like(msg: &NlMsg<'_>) -> MsgBuilder<Vec<u8>> {
+    let (ty, flags) = (msg.nlmsg_type(), msg.nlmsg_flags());
+    MsgBuilder::new(Vec::new(), ty, flags, msg.nlmsg_seq(), msg.nlmsg_pid()).expect("build")
+}
+
 /// Every message of `data`; panics on a framing error.
 pub fn messages(data: &[u8]) -> Vec<NlMsg<'_>> {
     Messages::new(data)
@@ -448,11 +455,16 @@ pub fn newroute_v4(dst: [u8; 4], prefix: u8, oif: u32) -> Vec<u8> {
     b.finish().expect("build")
 }
 
+/// The IFLA_IFNAME of link message `m` (RTM_NEWLINK, ...), if it has a readable one.
+pub fn link_name<'a>(m: &NlMsg<'a>) -> Option<&'a str> {
+    m.attrs_after(16).find(IFLA_IFNAME)?.as_cstr().ok()
+}
+
 /// Names of the links of a link dump through `sock`.
 pub fn link_names(sock: &mut ferroute::NetlinkSocket) -> Vec<String> {
     let mut names = Vec::new();
     sock.dump_each(&getlink_dump(), |m| {
-        if let Some(Ok(n)) = m.attrs_after(16).find(IFLA_IFNAME).map(|a| a.as_cstr()) {
+        if let Some(n) = link_name(&m) {
             names.push(n.to_string());
         }
     })

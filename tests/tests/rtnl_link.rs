@@ -7,7 +7,7 @@ use std::collections::HashMap;
 
 use ferroute::decode::mac;
 use ferroute_codec::nl::{
-    AttrBuilder, AttrIter, Messages, MsgBuilder, NlMsg, NlaWriter, NullVisitor, describe_datagram,
+    AttrBuilder, AttrIter, Messages, NlMsg, NlaWriter, NullVisitor, describe_datagram,
 };
 use ferroute_codec::rtnl::Rtnl;
 use ferroute_codec::rtnl::link::af_spec::{
@@ -15,7 +15,7 @@ use ferroute_codec::rtnl::link::af_spec::{
 };
 use ferroute_codec::rtnl::link::info::*;
 use ferroute_codec::rtnl::link::*;
-use ferroute_tests::{Fixtures, describe_all, nla};
+use ferroute_tests::{Fixtures, builder_like, describe_all, nla};
 use serde_json::Value;
 
 const FIXTURES: Fixtures = Fixtures("link");
@@ -400,15 +400,7 @@ fn dump_matches_ip_json_field_by_field() {
 
 /// Re-emits a message attribute by attribute through the typed enum; returns the bytes.
 fn reencode(m: &LinkMsg<'_>) -> Vec<u8> {
-    let hdr = m.msg().header();
-    let mut b = MsgBuilder::new(
-        Vec::new(),
-        hdr.nlmsg_type(),
-        hdr.nlmsg_flags(),
-        hdr.nlmsg_seq(),
-        hdr.nlmsg_pid(),
-    )
-    .unwrap();
+    let mut b = builder_like(&m.msg());
     b.append_struct(m.header()).unwrap();
     for a in m.attrs() {
         a.unwrap().emit(&mut b).unwrap();

@@ -24,15 +24,6 @@ fn scope_name(s: u8) -> &'static str {
     }
 }
 
-fn table_name(t: u32) -> String {
-    match t {
-        253 => "default".into(),
-        254 => "main".into(),
-        255 => "local".into(),
-        n => n.to_string(),
-    }
-}
-
 fn lower_after(prefix: &str, name: &str) -> String {
     name.strip_prefix(prefix).unwrap().to_lowercase()
 }

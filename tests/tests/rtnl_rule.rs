@@ -10,15 +10,6 @@ use ferroute_codec::rtnl::rule::*;
 use rtnl_common::*;
 use serde_json::Value;
 
-fn table_name(t: u32) -> String {
-    match t {
-        253 => "default".into(),
-        254 => "main".into(),
-        255 => "local".into(),
-        n => n.to_string(),
-    }
-}
-
 fn check_rule(r: &RuleMsg<'_>, j: &Value) {
     let h = r.header();
     let i = r.index().unwrap();

@@ -10,8 +10,8 @@ use ferroute_codec::rtnl::Rtnl;
 use ferroute_codec::rtnl::consts::{RTM_NEWQDISC, RTM_NEWTCLASS, RTM_NEWTFILTER};
 use ferroute_codec::rtnl::tc::*;
 use ferroute_tests::{
-    Fixtures, NamedNetns, assert_printed_error, describe_all, ifindex_in, ifname_in, ip, messages,
-    nla, prop_assert_reencodes_stably, run, run_json, u32s,
+    Fixtures, NamedNetns, assert_printed_error, builder_like, describe_all, ifindex_in, ifname_in,
+    ip, messages, nla, prop_assert_reencodes_stably, run, run_json, u32s,
 };
 use serde_json::{Value, json};
 
@@ -436,14 +436,7 @@ fn u32_filter_dump_matches_tc_json_and_text() {
 /// action list, action options and mirred parameters each re-emitted from their values).
 fn rebuild(m: &TcMessage<'_>) -> Vec<u8> {
     let msg = m.msg();
-    let mut b = MsgBuilder::new(
-        Vec::new(),
-        msg.nlmsg_type(),
-        msg.nlmsg_flags(),
-        msg.nlmsg_seq(),
-        msg.nlmsg_pid(),
-    )
-    .unwrap();
+    let mut b = builder_like(msg);
     b.append_struct(m.header()).unwrap();
     let kind = m.kind();
     for a in m.attrs() {

@@ -67,12 +67,7 @@ fn return_and_error_verdicts_are_delivered_as_replies() {
 
         // Recv proxy: an Error verdict replaces a dump message by an NLMSG_ERROR.
         s.set_recv_proxy(RTM_NEWLINK, |m| {
-            let name = m
-                .attrs_after(16)
-                .find(IFLA_IFNAME)
-                .unwrap()
-                .as_cstr()
-                .unwrap();
+            let name = link_name(m).unwrap();
             if name == "rw1" {
                 RecvVerdict::Error(EACCES)
             } else {

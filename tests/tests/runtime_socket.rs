@@ -234,12 +234,7 @@ fn multicast_sees_newlink_from_another_socket() {
                 let m = m.unwrap();
                 assert_eq!(m.nlmsg_seq(), 0);
                 if m.nlmsg_type() == RTM_NEWLINK {
-                    let name = m
-                        .attrs_after(16)
-                        .find(IFLA_IFNAME)
-                        .unwrap()
-                        .as_cstr()
-                        .unwrap();
+                    let name = link_name(&m).unwrap();
                     seen.push(name.to_string());
                 }
             }

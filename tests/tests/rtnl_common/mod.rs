@@ -28,6 +28,16 @@ pub fn ifname(ifindex: u32) -> String {
     ferroute_tests::ifname_in(&FIXTURES.json("links.ip.json"), ifindex)
 }
 
+/// ip's name of routing table `t` (rt_tables: default, main, local), else its number.
+pub fn table_name(t: u32) -> String {
+    match t {
+        253 => "default".into(),
+        254 => "main".into(),
+        255 => "local".into(),
+        n => n.to_string(),
+    }
+}
+
 /// Rebuilds a message from its header's `hdr_len` bytes and its attributes `attrs`
 /// decoded by `decode` and emitted again by `emit` (the family's typed enum, e.g.
 /// `RouteAttr::decode`, `RouteAttr::emit`), and checks the bytes equal.
@@ -38,14 +48,7 @@ pub fn reencode<'a, T>(
     decode: impl Fn(Attr<'a>) -> Result<T, Error>,
     emit: impl Fn(&T, &mut MsgBuilder<Vec<u8>>) -> Result<(), Error>,
 ) {
-    let mut b = MsgBuilder::new(
-        Vec::new(),
-        msg.nlmsg_type(),
-        msg.nlmsg_flags(),
-        msg.nlmsg_seq(),
-        msg.nlmsg_pid(),
-    )
-    .unwrap();
+    let mut b = ferroute_tests::builder_like(msg);
     b.append_bytes(&msg.payload()[..hdr_len]).unwrap();
     for a in attrs {
         emit(&decode(a.unwrap()).unwrap(), &mut b).unwrap();
