@@ -12,7 +12,7 @@ use crate::nl::attr::kind::*;
 use crate::nl::{
     Attr, AttrIter, AttrSet, Ctx, Error, ErrorKind, NlaValue, NlaWriter, RawAttrs, Scalar, Visitor,
 };
-use crate::rtnl::consts;
+use crate::rtnl::consts::{self, value_kind};
 
 /// A u32 or u64 array payload (devconf, MIB counters), read element by element.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -128,23 +128,23 @@ array_value!(
     Mib64, 8, 0, no_names
 );
 
-borrowed_kind!(
+value_kind!(
     /// Table kind of [`Ipv4DevConf`].
     Ipv4DevConfKind => Ipv4DevConf
 );
-borrowed_kind!(
+value_kind!(
     /// Table kind of [`Ipv6DevConf`].
     Ipv6DevConfKind => Ipv6DevConf
 );
-borrowed_kind!(
+value_kind!(
     /// Table kind of [`Mib64`].
     Mib64Kind => Mib64
 );
-borrowed_kind!(
+value_kind!(
     /// Table kind of [`AfSpec`].
     AfSpecKind => AfSpec
 );
-borrowed_kind!(
+value_kind!(
     /// Table kind of [`ProtInfo`].
     ProtInfoKind => ProtInfo
 );

@@ -16,6 +16,7 @@ use crate::nl::{
     Attr, AttrIter, AttrSet, Ctx, Error, ErrorKind, NLA_HDRLEN, NlaValue, NlaWriter, RawAttrs,
     Scalar, Visitor,
 };
+use crate::rtnl::consts::value_kind;
 
 nla_set! {
     /// IFLA_INFO_* (nested in IFLA_LINKINFO). DATA and SLAVE_DATA are described by kind.
@@ -302,7 +303,7 @@ impl<'a> NlaValue<'a> for VethPeer<'a> {
     }
 }
 
-borrowed_kind!(
+value_kind!(
     /// Table kind of VETH_INFO_PEER ([`VethPeer`]).
     VethPeerKind => VethPeer
 );
@@ -767,7 +768,7 @@ impl<'a> NlaValue<'a> for AddrList<'a> {
     }
 }
 
-borrowed_kind!(
+value_kind!(
     /// Table kind of [`AddrList`].
     AddrListKind => AddrList
 );

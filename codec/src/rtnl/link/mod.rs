@@ -25,32 +25,6 @@ macro_rules! named_consts {
     };
 }
 
-/// Declares a lifetime-free table kind `$marker` for a borrowed [`NlaValue`] type `$t<'a>`
-/// (`nla_set!` kinds cannot name the table's lifetime).
-macro_rules! borrowed_kind {
-    ($(#[$m:meta])* $marker:ident => $t:ident) => {
-        $(#[$m])*
-        #[derive(Debug, Clone, Copy)]
-        pub struct $marker;
-        impl<'a> crate::nl::attr::Kind<'a> for $marker {
-            type T = $t<'a>;
-            fn decode(a: &crate::nl::Attr<'a>) -> Result<$t<'a>, crate::nl::Error> {
-                <$t<'a> as crate::nl::NlaValue<'a>>::decode(a)
-            }
-            fn encode<W: crate::nl::NlaWriter + ?Sized>(
-                w: &mut W,
-                ty: u16,
-                v: &$t<'a>,
-            ) -> Result<(), crate::nl::Error> {
-                crate::nl::NlaValue::encode(v, w, ty)
-            }
-            fn describe(v: &$t<'a>, ctx: &crate::nl::Ctx, out: &mut dyn crate::nl::Visitor) {
-                crate::nl::NlaValue::describe(v, ctx, out)
-            }
-        }
-    };
-}
-
 pub mod af_spec;
 pub mod info;
 

@@ -7,32 +7,6 @@
 //! Nested lists keep whether the kernel set NLA_F_NESTED (it mostly does not in tc), so a
 //! typed decode re-encodes byte for byte.
 
-/// Declares a table kind (marker type) for a borrowed [`NlaValue`](crate::nl::NlaValue)
-/// type with a lifetime (which a table line cannot name).
-macro_rules! value_kind {
-    ($(#[$m:meta])* $kind:ident => $t:ident) => {
-        $(#[$m])*
-        #[derive(Debug, Clone, Copy)]
-        pub struct $kind;
-        impl<'a> crate::nl::attr::Kind<'a> for $kind {
-            type T = $t<'a>;
-            fn decode(a: &crate::nl::Attr<'a>) -> Result<$t<'a>, crate::nl::Error> {
-                <$t<'a> as crate::nl::NlaValue<'a>>::decode(a)
-            }
-            fn encode<W: crate::nl::NlaWriter + ?Sized>(
-                w: &mut W,
-                ty: u16,
-                v: &$t<'a>,
-            ) -> Result<(), crate::nl::Error> {
-                crate::nl::NlaValue::encode(v, w, ty)
-            }
-            fn describe(v: &$t<'a>, ctx: &crate::nl::Ctx, out: &mut dyn crate::nl::Visitor) {
-                crate::nl::NlaValue::describe(v, ctx, out)
-            }
-        }
-    };
-}
-
 pub mod action;
 pub mod build;
 pub mod filter;
