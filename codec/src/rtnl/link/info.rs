@@ -11,6 +11,7 @@
 use core::net::IpAddr;
 
 use super::{IfInfoMsg, LinkAttrs, NestedKeep, NestedList};
+use crate::genl::named_consts;
 use crate::nl::attr::kind::*;
 use crate::nl::{
     Attr, AttrIter, AttrSet, Ctx, Error, ErrorKind, NLA_HDRLEN, NlaValue, NlaWriter, RawAttrs,
@@ -719,7 +720,7 @@ nla_set! {
 
 named_consts! {
     /// The kernel name of a MACVLAN_MODE_* value.
-    fn macvlan_mode_name(u32);
+    pub fn macvlan_mode_name(u32);
     MACVLAN_MODE_PRIVATE = 1, MACVLAN_MODE_VEPA = 2, MACVLAN_MODE_BRIDGE = 4,
     MACVLAN_MODE_PASSTHRU = 8, MACVLAN_MODE_SOURCE = 16,
 }
