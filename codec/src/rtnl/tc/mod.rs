@@ -19,6 +19,7 @@ use core::marker::PhantomData;
 
 use crate::nl::attr::Kind;
 use crate::nl::attr::kind::*;
+use crate::nl::describe::describe_attrs_with;
 use crate::nl::{
     Attr, AttrIter, AttrSet, Ctx, Describe, Error, ErrorKind, NLA_F_NESTED, Nested, NlMsg,
     NlaWriter, Scalar, Visitor,
@@ -248,31 +249,6 @@ nla_set! {
     TCA_ROOT_EXT_WARN_MSG = 5 => ExtWarnMsg(ext_warn_msg): CStr,
 }
 
-/// Describes a list as `[[NAME, VALUE], ...]` with names from `S` and values from `value`.
-pub(crate) fn describe_list_with<S: AttrSet>(
-    iter: AttrIter<'_>,
-    ctx: &Ctx,
-    out: &mut dyn Visitor,
-    mut value: impl FnMut(&Attr<'_>, &Ctx, &mut dyn Visitor),
-) {
-    out.begin_list();
-    for a in iter {
-        match a {
-            Ok(a) => {
-                out.begin_list();
-                match S::name(a.kind()) {
-                    Some(n) => out.scalar(Scalar::Name(n)),
-                    None => out.scalar(Scalar::U64(a.kind().into())),
-                }
-                value(&a, ctx, out);
-                out.end_list();
-            }
-            Err(e) => out.scalar(Scalar::Error(e)),
-        }
-    }
-    out.end_list();
-}
-
 /// The TCA_KIND of a list, if present and text.
 fn find_kind<'a>(iter: &AttrIter<'a>, ty: u16) -> &'a str {
     iter.find(ty).and_then(|a| a.as_cstr().ok()).unwrap_or("")
@@ -282,7 +258,7 @@ fn find_kind<'a>(iter: &AttrIter<'a>, ty: u16) -> &'a str {
 /// message type in `ctx`: hfsc classes differ from hfsc qdiscs).
 pub fn describe_tc_attrs(iter: AttrIter<'_>, ctx: &Ctx, out: &mut dyn Visitor) {
     let kind = find_kind(&iter, TCA_KIND);
-    describe_list_with::<TcAttrs>(iter, ctx, out, |a, ctx, out| match a.kind() {
+    describe_attrs_with::<TcAttrs>(iter, ctx, out, |a, ctx, out| match a.kind() {
         TCA_OPTIONS => match TcOptions::decode(kind, ctx.msg_type, *a) {
             Ok(o) => o.describe(ctx, out),
             Err(e) => out.scalar(Scalar::Error(e)),
@@ -299,7 +275,7 @@ pub fn describe_tc_attrs(iter: AttrIter<'_>, ctx: &Ctx, out: &mut dyn Visitor) {
 /// Describes a TCA_STATS_* list with TCA_STATS_APP read by the owner's `kind` (it holds
 /// the same bytes as TCA_XSTATS).
 pub fn describe_stats2(iter: AttrIter<'_>, kind: &str, ctx: &Ctx, out: &mut dyn Visitor) {
-    describe_list_with::<TcStatsAttrs>(iter, ctx, out, |a, ctx, out| match a.kind() {
+    describe_attrs_with::<TcStatsAttrs>(iter, ctx, out, |a, ctx, out| match a.kind() {
         TCA_STATS_APP => TcXstats::decode(kind, *a).describe(out),
         _ => TcStatsAttrs::describe_value(a, ctx, out),
     })
