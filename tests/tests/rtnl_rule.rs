@@ -68,28 +68,28 @@ fn check_rule(r: &RuleMsg<'_>, j: &Value) {
         Some(p) => panic!("proto {p}"),
         None => assert!(j.get("ipproto").is_none()),
     }
-    match i.sport_range().unwrap() {
-        Some(p) if p.start() == p.end() => assert_eq!(j["sport"], p.start()),
-        Some(p) => assert_eq!(
-            (j["sport_start"].clone(), j["sport_end"].clone()),
-            (p.start().into(), p.end().into())
-        ),
-        None => assert!(j.get("sport").is_none()),
-    }
-    match i.dport_range().unwrap() {
-        Some(p) if p.start() == p.end() => assert_eq!(j["dport"], p.start()),
-        Some(p) => assert_eq!(
-            (j["dport_start"].clone(), j["dport_end"].clone()),
-            (p.start().into(), p.end().into())
-        ),
-        None => assert!(j.get("dport_start").is_none()),
-    }
+    check_port_range(j, "sport", i.sport_range().unwrap());
+    check_port_range(j, "dport", i.dport_range().unwrap());
     let proto = match i.protocol().unwrap().unwrap_or(0) {
         0 => "unspec",
         2 => "kernel",
         p => panic!("protocol {p}"),
     };
     assert_eq!(j["protocol"], proto);
+}
+
+/// ip's form of port range `name` (sport, dport): `name` for one port, `name_start` and
+/// `name_end` for a range, neither without one.
+fn check_port_range(j: &Value, name: &str, r: Option<FibRulePortRange>) {
+    let (start, end) = (format!("{name}_start"), format!("{name}_end"));
+    match r {
+        Some(p) if p.start() == p.end() => assert_eq!(j[name], p.start()),
+        Some(p) => assert_eq!(
+            (j[&start].clone(), j[&end].clone()),
+            (p.start().into(), p.end().into())
+        ),
+        None => assert!(j.get(name).is_none() && j.get(&start).is_none(), "{j}"),
+    }
 }
 
 fn check_dump(bin: &str, json_name: &str) -> Vec<u32> {
