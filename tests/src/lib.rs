@@ -177,6 +177,17 @@ pub fn messages(data: &[u8]) -> Vec<NlMsg<'_>> {
         .collect()
 }
 
+/// The value of attribute `name` in `list`, an attribute list of the decode tool
+/// (`[[NAME, VALUE], ...]`); panics showing the list when it is not there.
+pub fn attr<'v>(list: &'v Value, name: &str) -> &'v Value {
+    let found = list
+        .as_array()
+        .and_then(|l| l.iter().find(|p| p[0] == name));
+    found
+        .map(|p| &p[1])
+        .unwrap_or_else(|| panic!("{name} not in {list}"))
+}
+
 /// The messages of a decode that met no error, neither in the framing nor inside a message
 /// (an attribute that did not decode, a short header, ...); panics showing what it met.
 pub fn clean(d: Decoded) -> Vec<Value> {

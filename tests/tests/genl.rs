@@ -9,23 +9,13 @@ use ferroute_codec::genl::taskstats::{self, TaskStatsReply, TaskstatsCmdAttr, Ta
 use ferroute_codec::genl::{self, GENL_ID_CTRL, Genl, GenlFamilyHint, GenlMsg, GenlMsgHdr};
 use ferroute_codec::nl::{AttrBuilder, AttrIter, NlaWriter};
 use ferroute_tests::{
-    Fixtures, assert_printed_error, attr_list, clean, describe_all, each_alone, messages, nla,
-    prop_assert_reencodes_stably, reencoded, with_byte,
+    Fixtures, assert_printed_error, attr, attr_list, clean, describe_all, each_alone, messages,
+    nla, prop_assert_reencodes_stably, reencoded, with_byte,
 };
 use proptest::prelude::*;
 use serde_json::{Value, json};
 
 const FIXTURES: Fixtures = Fixtures("genl");
-
-/// `[[NAME, VALUE], ...]` -> the value of the first NAME.
-fn attr<'v>(list: &'v Value, name: &str) -> &'v Value {
-    list.as_array()
-        .unwrap()
-        .iter()
-        .find(|p| p[0] == name)
-        .map(|p| &p[1])
-        .unwrap_or_else(|| panic!("{name} not in {list}"))
-}
 
 // ---- iproute2 `genl ctrl` text output, the independent side ----
 

@@ -9,22 +9,13 @@ use ferroute_codec::nfnl::ipset::{self, *};
 use ferroute_codec::nfnl::{self, NFNL_SUBSYS_IPSET, Nfnl, NfnlMsg, nfnl_msg_type};
 use ferroute_codec::nl::{AckMsg, AttrBuilder, AttrIter, NfGenMsg, NlaWriter};
 use ferroute_tests::{
-    Fixtures, attr_list, describe_all, each_alone, messages, prop_assert_reencodes_stably,
+    Fixtures, attr, attr_list, describe_all, each_alone, messages, prop_assert_reencodes_stably,
     reencoded, with_byte,
 };
 use proptest::prelude::*;
-use serde_json::{Value, json};
+use serde_json::json;
 
 const FIXTURES: Fixtures = Fixtures("nfnl");
-
-fn attr<'v>(list: &'v Value, name: &str) -> &'v Value {
-    list.as_array()
-        .unwrap()
-        .iter()
-        .find(|p| p[0] == name)
-        .map(|p| &p[1])
-        .unwrap_or_else(|| panic!("{name} not in {list}"))
-}
 
 // ---- `ipset list -o xml`, the independent side (flat enough for string slicing) ----
 

@@ -134,15 +134,15 @@ fn describe_prints_header_and_typed_attrs() {
     assert_eq!(d["header"]["type"], "RTM_NEWADDR");
     assert_eq!(d["ifaddrmsg"]["ifa_family"], 2);
     assert_eq!(d["ifaddrmsg"]["ifa_prefixlen"], 24);
-    assert_eq!(attr(&d, "IFA_LOCAL").unwrap(), "10.0.0.1");
-    assert_eq!(attr(&d, "IFA_BROADCAST").unwrap(), "10.0.0.255");
-    assert_eq!(attr(&d, "IFA_LABEL").unwrap(), "v0:main");
+    assert_eq!(attr(&d["attrs"], "IFA_LOCAL"), "10.0.0.1");
+    assert_eq!(attr(&d["attrs"], "IFA_BROADCAST"), "10.0.0.255");
+    assert_eq!(attr(&d["attrs"], "IFA_LABEL"), "v0:main");
     assert_eq!(
-        attr(&d, "IFA_FLAGS").unwrap(),
+        attr(&d["attrs"], "IFA_FLAGS"),
         &serde_json::json!(["PERMANENT"])
     );
     assert_eq!(
-        attr(&d, "IFA_CACHEINFO").unwrap()["ifa_valid"],
+        attr(&d["attrs"], "IFA_CACHEINFO")["ifa_valid"],
         4294967295u32
     );
 }

@@ -59,8 +59,8 @@ fn ipv4_neighbours_match_ip_neigh() {
     let d = describe::<Rtnl>(&m);
     assert_eq!(d["header"]["type"], "RTM_NEWNEIGH");
     assert_eq!(d["ndmsg"]["ndm_state"], 0x80);
-    assert_eq!(attr(&d, "NDA_DST").unwrap(), "10.0.0.9");
-    assert_eq!(attr(&d, "NDA_LLADDR").unwrap(), "02:00:00:00:00:09");
+    assert_eq!(attr(&d["attrs"], "NDA_DST"), "10.0.0.9");
+    assert_eq!(attr(&d["attrs"], "NDA_LLADDR"), "02:00:00:00:00:09");
 }
 
 #[test]
@@ -170,9 +170,9 @@ fn neighbour_tables_match_ip_ntable() {
     assert!(v.errors.is_empty(), "{:?}", v.errors);
     let d = v.take().remove(0);
     assert_eq!(d["ndtmsg"]["ndtm_family"], 2);
-    assert_eq!(attr(&d, "NDTA_NAME").unwrap(), "arp_cache");
-    assert_eq!(attr(&d, "NDTA_CONFIG").unwrap()["ndtc_key_len"], 4);
-    let parms = attr(&d, "NDTA_PARMS").unwrap().as_array().unwrap();
+    assert_eq!(attr(&d["attrs"], "NDTA_NAME"), "arp_cache");
+    assert_eq!(attr(&d["attrs"], "NDTA_CONFIG")["ndtc_key_len"], 4);
+    let parms = attr(&d["attrs"], "NDTA_PARMS").as_array().unwrap();
     assert!(
         parms
             .iter()
@@ -195,7 +195,7 @@ fn nsid_dump_matches_ip_netns_list_id() {
     let d = describe::<Rtnl>(&m);
     assert_eq!(d["header"]["type"], "RTM_NEWNSID");
     assert_eq!(d["rtgenmsg"]["rtgen_family"], 0);
-    assert_eq!(attr(&d, "NETNSA_NSID").unwrap(), 7);
+    assert_eq!(attr(&d["attrs"], "NETNSA_NSID"), 7);
 }
 
 /// RTM_NEWNEIGH written byte by byte from <linux/neighbour.h>:

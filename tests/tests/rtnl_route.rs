@@ -169,8 +169,8 @@ fn kernel_ip_and_ip6_tunnel_encaps() {
                     assert_eq!(dst.to_string(), "10.99.0.0");
                     let i = LwtIpIndex::new(n.raw()).unwrap();
                     assert_eq!((i.id().unwrap(), i.ttl().unwrap()), (Some(100), Some(10)));
-                    assert_eq!(attr(&d, "RTA_ENCAP_TYPE").unwrap(), "LWTUNNEL_ENCAP_IP");
-                    let enc = attr(&d, "RTA_ENCAP").unwrap().as_array().unwrap();
+                    assert_eq!(attr(&d["attrs"], "RTA_ENCAP_TYPE"), "LWTUNNEL_ENCAP_IP");
+                    let enc = attr(&d["attrs"], "RTA_ENCAP").as_array().unwrap();
                     assert!(enc.contains(&serde_json::json!(["LWTUNNEL_IP_DST", "192.0.2.9"])));
                 }
                 Encap::Ip6(n) => {
@@ -180,7 +180,7 @@ fn kernel_ip_and_ip6_tunnel_encaps() {
                         (i.id().unwrap(), i.hoplimit().unwrap()),
                         (Some(200), Some(7))
                     );
-                    assert_eq!(attr(&d, "RTA_ENCAP_TYPE").unwrap(), "LWTUNNEL_ENCAP_IP6");
+                    assert_eq!(attr(&d["attrs"], "RTA_ENCAP_TYPE"), "LWTUNNEL_ENCAP_IP6");
                 }
                 other => panic!("{other:?}"),
             }
@@ -259,8 +259,8 @@ fn multipath_route_has_two_weighted_nexthops_and_describes() {
     assert_eq!(d["header"]["type"], "RTM_NEWROUTE");
     assert_eq!(d["rtmsg"]["rtm_family"], 2);
     assert_eq!(d["rtmsg"]["rtm_dst_len"], 24);
-    assert_eq!(attr(&d, "RTA_DST").unwrap(), "203.0.113.0");
-    let mp = attr(&d, "RTA_MULTIPATH").unwrap().as_array().unwrap();
+    assert_eq!(attr(&d["attrs"], "RTA_DST"), "203.0.113.0");
+    let mp = attr(&d["attrs"], "RTA_MULTIPATH").as_array().unwrap();
     assert_eq!(mp[1]["rtnexthop"]["rtnh_hops"], 2);
     assert_eq!(
         mp[1]["attrs"][0],
@@ -284,7 +284,7 @@ fn metrics_describe_by_name() {
         })
         .unwrap();
     let d = describe::<Rtnl>(&m);
-    let metrics = attr(&d, "RTA_METRICS").unwrap();
+    let metrics = attr(&d["attrs"], "RTA_METRICS");
     assert_eq!(
         metrics,
         &serde_json::json!([
@@ -350,11 +350,11 @@ fn hand_written_mpls_route_decodes() {
     let d = describe::<Rtnl>(&m);
     // AF_MPLS: RTA_DST described as a label stack, not as an IPv4 address
     assert_eq!(
-        attr(&d, "RTA_DST").unwrap(),
+        attr(&d["attrs"], "RTA_DST"),
         &serde_json::json!([{"label": 100, "tc": 0, "bos": true, "ttl": 0}])
     );
     assert_eq!(
-        attr(&d, "RTA_VIA").unwrap(),
+        attr(&d["attrs"], "RTA_VIA"),
         &serde_json::json!({"rtvia_family": "AF_INET", "rtvia_addr": "10.0.0.2"})
     );
     // and our builder writes the same bytes
@@ -443,8 +443,8 @@ fn hand_written_mpls_encap_decodes_by_type() {
     assert_eq!(i.ttl().unwrap(), Some(9));
     reencode(&m, 12, r.attrs(), RouteAttr::decode, RouteAttr::emit);
     let d = describe::<Rtnl>(&m);
-    assert_eq!(attr(&d, "RTA_ENCAP_TYPE").unwrap(), "LWTUNNEL_ENCAP_MPLS");
-    let enc = attr(&d, "RTA_ENCAP").unwrap();
+    assert_eq!(attr(&d["attrs"], "RTA_ENCAP_TYPE"), "LWTUNNEL_ENCAP_MPLS");
+    let enc = attr(&d["attrs"], "RTA_ENCAP");
     assert_eq!(enc[0][0], "MPLS_IPTUNNEL_DST");
     assert_eq!(enc[0][1][1]["label"], 17);
     assert_eq!(enc[1], serde_json::json!(["MPLS_IPTUNNEL_TTL", 9]));
@@ -511,8 +511,8 @@ fn hand_written_seg6_encap_decodes() {
     assert_eq!(segs, ["fc00::2", "fc00::1"]);
     reencode(&m, 12, r.attrs(), RouteAttr::decode, RouteAttr::emit);
     let d = describe::<Rtnl>(&m);
-    assert_eq!(attr(&d, "RTA_DST").unwrap(), "2001:db8:9::");
-    let enc = attr(&d, "RTA_ENCAP").unwrap();
+    assert_eq!(attr(&d["attrs"], "RTA_DST"), "2001:db8:9::");
+    let enc = attr(&d["attrs"], "RTA_ENCAP");
     assert_eq!(
         enc[0][1]["segments"],
         serde_json::json!(["fc00::2", "fc00::1"])

@@ -129,16 +129,16 @@ fn describe_names_fields_and_structs() {
     assert_eq!(d["header"]["type"], "RTM_NEWRULE");
     assert_eq!(d["fib_rule_hdr"]["action"], FR_ACT_TO_TBL);
     assert_eq!(d["fib_rule_hdr"]["table"], 254);
-    assert_eq!(attr(&d, "FRA_OIFNAME").unwrap(), "br0");
+    assert_eq!(attr(&d["attrs"], "FRA_OIFNAME"), "br0");
     assert_eq!(
-        attr(&d, "FRA_UID_RANGE").unwrap(),
+        attr(&d["attrs"], "FRA_UID_RANGE"),
         &serde_json::json!({"start": 1000, "end": 2000})
     );
-    assert_eq!(attr(&d, "FRA_SUPPRESS_PREFIXLEN").unwrap(), 0);
+    assert_eq!(attr(&d["attrs"], "FRA_SUPPRESS_PREFIXLEN"), 0);
     let m = messages(&bytes)[5]; // dport 80-90
     let d = describe::<Rtnl>(&m);
     assert_eq!(
-        attr(&d, "FRA_DPORT_RANGE").unwrap(),
+        attr(&d["attrs"], "FRA_DPORT_RANGE"),
         &serde_json::json!({"start": 80, "end": 90})
     );
 }

@@ -10,8 +10,8 @@ use ferroute_codec::rtnl::Rtnl;
 use ferroute_codec::rtnl::consts::{RTM_NEWQDISC, RTM_NEWTCLASS, RTM_NEWTFILTER};
 use ferroute_codec::rtnl::tc::*;
 use ferroute_tests::{
-    Fixtures, NamedNetns, assert_printed_error, builder_like, describe_all, ifindex_in, ifname_in,
-    ip, messages, nla, prop_assert_reencodes_stably, run, run_json, u32s,
+    Fixtures, NamedNetns, assert_printed_error, attr, builder_like, describe_all, ifindex_in,
+    ifname_in, ip, messages, nla, prop_assert_reencodes_stably, run, run_json, u32s,
 };
 use serde_json::{Value, json};
 
@@ -22,16 +22,6 @@ fn ifindex(name: &str) -> i32 {
 }
 fn ifname(idx: i32) -> String {
     ifname_in(&FIXTURES.json("links.ip.json"), idx)
-}
-
-/// `[[NAME, VALUE], ...]` lookup.
-fn get<'v>(list: &'v Value, name: &str) -> &'v Value {
-    list.as_array()
-        .unwrap_or_else(|| panic!("not a list looking for {name}: {list}"))
-        .iter()
-        .find(|p| p[0] == name)
-        .map(|p| &p[1])
-        .unwrap_or_else(|| panic!("{name} missing in {list}"))
 }
 
 /// Stats common to `tc -s` output: TCA_STATS2 basic + queue.
@@ -530,48 +520,51 @@ fn describe_prints_tcmsg_and_options_by_kind() {
         .find(|m| {
             m["attrs"]
                 .as_array()
-                .is_some_and(|_| get(&m["attrs"], "TCA_KIND") == "tbf")
+                .is_some_and(|_| attr(&m["attrs"], "TCA_KIND") == "tbf")
         })
         .unwrap();
     assert_eq!(tbf["tcmsg"]["tcm_handle"], 0x0005_0000);
     assert_eq!(tbf["tcmsg"]["tcm_parent"], TC_H_ROOT);
     assert_eq!(tbf["tcmsg"]["tcm_ifindex"], ifindex("veth1"));
-    let parms = get(get(&tbf["attrs"], "TCA_OPTIONS"), "TCA_TBF_PARMS");
+    let parms = attr(attr(&tbf["attrs"], "TCA_OPTIONS"), "TCA_TBF_PARMS");
     assert_eq!(parms["rate"]["rate"], 125_000);
     assert_eq!(parms["limit"], 54_096);
-    let basic = get(get(&tbf["attrs"], "TCA_STATS2"), "TCA_STATS_BASIC");
+    let basic = attr(attr(&tbf["attrs"], "TCA_STATS2"), "TCA_STATS_BASIC");
     assert_eq!(basic["packets"], 0);
     let pfifo = out
         .iter()
         .find(|m| {
             m["attrs"]
                 .as_array()
-                .is_some_and(|_| get(&m["attrs"], "TCA_KIND") == "pfifo")
+                .is_some_and(|_| attr(&m["attrs"], "TCA_KIND") == "pfifo")
         })
         .unwrap();
-    assert_eq!(get(&pfifo["attrs"], "TCA_OPTIONS"), &json!({"limit": 50}));
+    assert_eq!(attr(&pfifo["attrs"], "TCA_OPTIONS"), &json!({"limit": 50}));
 
     let out = describe_all::<Rtnl>(&FIXTURES.bytes("filter-dump.bin"));
     let f = &out[2];
-    let opts = get(&f["attrs"], "TCA_OPTIONS");
-    let sel = get(opts, "TCA_U32_SEL");
+    let opts = attr(&f["attrs"], "TCA_OPTIONS");
+    let sel = attr(opts, "TCA_U32_SEL");
     assert_eq!(sel["sel"]["nkeys"], 1);
     assert_eq!(sel["keys"][0]["val"], 0x0a00_0000u32);
     assert_eq!(sel["keys"][0]["mask"], 0xff00_0000u32);
     assert_eq!(sel["keys"][0]["off"], 16);
-    let act = &get(opts, "TCA_U32_ACT")[0];
+    let act = &attr(opts, "TCA_U32_ACT")[0];
     assert_eq!(act[0], 1);
-    assert_eq!(get(&act[1], "TCA_ACT_KIND"), "mirred");
-    let parms = get(get(&act[1], "TCA_ACT_OPTIONS"), "TCA_MIRRED_PARMS");
+    assert_eq!(attr(&act[1], "TCA_ACT_KIND"), "mirred");
+    let parms = attr(attr(&act[1], "TCA_ACT_OPTIONS"), "TCA_MIRRED_PARMS");
     assert_eq!(parms["eaction"], TCA_EGRESS_REDIR);
     assert_eq!(parms["ifindex"], ifindex("veth1"));
     assert_eq!(parms["action"], TC_ACT_STOLEN);
 
     let out = describe_all::<Rtnl>(&FIXTURES.bytes("class-dump.bin"));
-    let x = get(&out[0]["attrs"], "TCA_XSTATS");
+    let x = attr(&out[0]["attrs"], "TCA_XSTATS");
     assert!(x["tokens"].is_i64() && x["ctokens"].is_i64());
     // TCA_STATS_APP carries the same htb class statistics
-    assert_eq!(get(get(&out[0]["attrs"], "TCA_STATS2"), "TCA_STATS_APP"), x);
+    assert_eq!(
+        attr(attr(&out[0]["attrs"], "TCA_STATS2"), "TCA_STATS_APP"),
+        x
+    );
 }
 
 // ---------------------------------------------------------------------------------------
@@ -646,11 +639,11 @@ fn netem_vector_written_byte_by_byte() {
     assert_eq!((q.qlen(), q.backlog(), q.drops()), (5, 1500, 9));
     assert_eq!(rebuild(&m), NETEM_QDISC);
     let d = describe_all::<Rtnl>(NETEM_QDISC);
-    let opts = get(&d[0]["attrs"], "TCA_OPTIONS");
+    let opts = attr(&d[0]["attrs"], "TCA_OPTIONS");
     assert_eq!(opts["tc_netem_qopt"]["limit"], 1000);
-    assert_eq!(get(&opts["attrs"], "TCA_NETEM_LATENCY64"), 100_000_000);
+    assert_eq!(attr(&opts["attrs"], "TCA_NETEM_LATENCY64"), 100_000_000);
     assert_eq!(
-        get(get(&opts["attrs"], "TCA_NETEM_LOSS"), "NETEM_LOSS_GE")["k1"],
+        attr(attr(&opts["attrs"], "TCA_NETEM_LOSS"), "NETEM_LOSS_GE")["k1"],
         40
     );
 }
@@ -760,12 +753,12 @@ fn flower_gact_vector_written_byte_by_byte() {
     }
     assert_eq!(w.into_inner(), n.bytes());
     let d = describe_all::<Rtnl>(FLOWER_FILTER);
-    let o = get(&d[0]["attrs"], "TCA_OPTIONS");
-    assert_eq!(get(o, "TCA_FLOWER_KEY_IPV4_DST"), "10.1.2.0");
-    assert_eq!(get(o, "TCA_FLOWER_KEY_ETH_DST"), "02:00:00:00:00:01");
-    let act = &get(o, "TCA_FLOWER_ACT")[0][1];
+    let o = attr(&d[0]["attrs"], "TCA_OPTIONS");
+    assert_eq!(attr(o, "TCA_FLOWER_KEY_IPV4_DST"), "10.1.2.0");
+    assert_eq!(attr(o, "TCA_FLOWER_KEY_ETH_DST"), "02:00:00:00:00:01");
+    let act = &attr(o, "TCA_FLOWER_ACT")[0][1];
     assert_eq!(
-        get(get(act, "TCA_ACT_OPTIONS"), "TCA_GACT_PARMS")["action"],
+        attr(attr(act, "TCA_ACT_OPTIONS"), "TCA_GACT_PARMS")["action"],
         2
     );
 }
@@ -852,7 +845,7 @@ fn qdisc_kinds_this_kernel_lacks() {
         (x.maxpacket(), x.drop_overlimit(), x.drop_overmemory()),
         (1514, 2, 9)
     );
-    assert_eq!(get(&d["attrs"], "TCA_XSTATS")["memory_usage"], 8);
+    assert_eq!(attr(&d["attrs"], "TCA_XSTATS")["memory_usage"], 8);
 
     // sfq: a bare tc_sfq_qopt_v1 (72 bytes)
     let mut v1 = u32s(&[1514, 10, 127, 1024, 128, 127, 0, 0, 0, 0]);
@@ -917,7 +910,7 @@ fn qdisc_kinds_this_kernel_lacks() {
     let (o, d) = check_vector(&prio);
     let TcOptions::Prio(p) = o else { panic!() };
     assert_eq!((p.bands(), p.priomap()[6]), (3, 0));
-    assert_eq!(get(&d["attrs"], "TCA_OPTIONS")["bands"], 3);
+    assert_eq!(attr(&d["attrs"], "TCA_OPTIONS")["bands"], 3);
 
     // hfsc qdisc (bare u16 defcls) and class (TCA_HFSC_* service curves)
     let hq = tc_msg(
@@ -1217,9 +1210,12 @@ fn filter_and_action_kinds_this_kernel_lacks() {
         action_options(&entries[4]),
         Some(ActOptions::Other(_))
     ));
-    let acts = get(get(&d["attrs"], "TCA_OPTIONS"), "TCA_MATCHALL_ACT");
+    let acts = attr(attr(&d["attrs"], "TCA_OPTIONS"), "TCA_MATCHALL_ACT");
     assert_eq!(
-        get(get(&acts[1][1], "TCA_ACT_OPTIONS"), "TCA_VLAN_PUSH_VLAN_ID"),
+        attr(
+            attr(&acts[1][1], "TCA_ACT_OPTIONS"),
+            "TCA_VLAN_PUSH_VLAN_ID"
+        ),
         100
     );
 
@@ -1348,9 +1344,9 @@ fn filter_and_action_kinds_this_kernel_lacks() {
     );
     let d = describe_all::<Rtnl>(&msg).remove(0);
     assert_eq!(d["tcamsg"]["tca_family"], 0);
-    let tab = get(&d["attrs"], "TCA_ROOT_TAB");
+    let tab = attr(&d["attrs"], "TCA_ROOT_TAB");
     assert_eq!(
-        get(get(&tab[0][1], "TCA_ACT_OPTIONS"), "TCA_GACT_PARMS")["index"],
+        attr(attr(&tab[0][1], "TCA_ACT_OPTIONS"), "TCA_GACT_PARMS")["index"],
         9
     );
 }
@@ -1384,10 +1380,10 @@ fn short_and_bad_members_fail_alone() {
     assert_eq!(u.classid(), Ok(Some(5)));
     // The decode tool prints the error in the selector's place, reports it, and goes on.
     let d = decode::<Rtnl>(&m);
-    let opts = get(&d.messages[0]["attrs"], "TCA_OPTIONS");
+    let opts = attr(&d.messages[0]["attrs"], "TCA_OPTIONS");
     // at nlmsghdr 16 + tcmsg 20 + TCA_KIND "u32" 8 + TCA_OPTIONS' own header 4
-    assert_printed_error(&d, get(opts, "TCA_U32_SEL"), 48, Some(TCA_U32_SEL));
-    assert_eq!(get(opts, "TCA_U32_CLASSID"), 5);
+    assert_printed_error(&d, attr(opts, "TCA_U32_SEL"), 48, Some(TCA_U32_SEL));
+    assert_eq!(attr(opts, "TCA_U32_CLASSID"), 5);
     let ne = tc_msg(
         36,
         0x10000,
@@ -1400,7 +1396,7 @@ fn short_and_bad_members_fail_alone() {
     assert_eq!(t.kind(), "netem");
     let d = decode::<Rtnl>(&ne);
     // at nlmsghdr 16 + tcmsg 20 + TCA_KIND "netem" 12
-    let e = get(&d.messages[0]["attrs"], "TCA_OPTIONS");
+    let e = attr(&d.messages[0]["attrs"], "TCA_OPTIONS");
     assert_printed_error(&d, e, 48, Some(TCA_OPTIONS));
     // a short tcmsg: describe reports an error, parse fails, nothing panics
     let short = [

@@ -4,8 +4,7 @@
 
 use ferroute_codec::nl::{Attr, AttrIter, Error, MsgBuilder, NLMSG_DONE, NlMsg, NlaWriter};
 pub use ferroute_codec::rtnl::Rtnl;
-pub use ferroute_tests::{Fixtures, decode_all, describe, emit_all};
-use serde_json::Value;
+pub use ferroute_tests::{Fixtures, attr, decode_all, describe, emit_all};
 
 /// The captures of the rtnl tests (tests/fixtures/route).
 pub const FIXTURES: Fixtures = Fixtures("route");
@@ -55,13 +54,4 @@ pub fn reencode<'a, T>(
     }
     let out = b.finish().unwrap();
     assert_eq!(out.as_slice(), msg.bytes(), "typed re-encode differs");
-}
-
-/// The value of attribute `name` in a description's `"attrs"` list.
-pub fn attr<'v>(desc: &'v Value, name: &str) -> Option<&'v Value> {
-    desc["attrs"]
-        .as_array()?
-        .iter()
-        .find(|p| p[0] == name)
-        .map(|p| &p[1])
 }
