@@ -119,6 +119,20 @@ pub(crate) fn describe_attrs_with<S: AttrSet>(
     out.end_list();
 }
 
+/// Describes the nested list `list` one level deeper with `describe`; past
+/// [`Ctx::MAX_DEPTH`] levels, a TooDeep error at the list's start instead.
+pub(crate) fn describe_nested(
+    list: AttrIter<'_>,
+    ctx: &Ctx,
+    out: &mut dyn Visitor,
+    describe: impl FnOnce(AttrIter<'_>, &Ctx, &mut dyn Visitor),
+) {
+    match ctx.deeper() {
+        Some(c) => describe(list, &c, out),
+        None => out.scalar(Scalar::Error(Error::new(ErrorKind::TooDeep, list.base()))),
+    }
+}
+
 /// An attribute set that knows no names: every attribute is a number with a hex value
 /// (nested lists are not guessed). Used for families nothing is known about.
 #[derive(Debug, Clone, Copy)]

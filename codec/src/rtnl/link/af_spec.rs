@@ -10,6 +10,7 @@ use super::info::BrPortAttrs;
 use super::{NestedKeep, NestedList};
 use crate::genl::named_consts;
 use crate::nl::attr::kind::*;
+use crate::nl::describe::describe_nested;
 use crate::nl::{
     Attr, AttrIter, AttrSet, Ctx, Error, ErrorKind, NlaValue, NlaWriter, RawAttrs, Scalar, Visitor,
 };
@@ -322,16 +323,10 @@ impl<'a> NlaValue<'a> for AfSpec<'a> {
         <NestedKeep<RawAttrs> as crate::nl::attr::Kind<'a>>::encode(w, ty, &self.list)
     }
     fn describe(&self, ctx: &Ctx, out: &mut dyn Visitor) {
-        let Some(c) = ctx.deeper() else {
-            return out.scalar(Scalar::Error(Error::new(
-                ErrorKind::TooDeep,
-                self.raw().base(),
-            )));
-        };
         if ctx.family == consts::AF_BRIDGE {
-            BridgeAfAttrs::describe_list(self.raw(), &c, out)
+            describe_nested(self.raw(), ctx, out, BridgeAfAttrs::describe_list)
         } else {
-            AfSpecAttrs::describe_list(self.raw(), &c, out)
+            describe_nested(self.raw(), ctx, out, AfSpecAttrs::describe_list)
         }
     }
 }
@@ -367,16 +362,10 @@ impl<'a> NlaValue<'a> for ProtInfo<'a> {
         <NestedKeep<RawAttrs> as crate::nl::attr::Kind<'a>>::encode(w, ty, &self.list)
     }
     fn describe(&self, ctx: &Ctx, out: &mut dyn Visitor) {
-        let Some(c) = ctx.deeper() else {
-            return out.scalar(Scalar::Error(Error::new(
-                ErrorKind::TooDeep,
-                self.raw().base(),
-            )));
-        };
         match ctx.family {
-            consts::AF_BRIDGE => BrPortAttrs::describe_list(self.raw(), &c, out),
-            consts::AF_INET6 => Inet6Attrs::describe_list(self.raw(), &c, out),
-            _ => RawAttrs::describe_list(self.raw(), &c, out),
+            consts::AF_BRIDGE => describe_nested(self.raw(), ctx, out, BrPortAttrs::describe_list),
+            consts::AF_INET6 => describe_nested(self.raw(), ctx, out, Inet6Attrs::describe_list),
+            _ => describe_nested(self.raw(), ctx, out, RawAttrs::describe_list),
         }
     }
 }

@@ -13,6 +13,7 @@ use core::net::IpAddr;
 use super::{IfInfoMsg, LinkAttrs, NestedKeep, NestedList};
 use crate::genl::named_consts;
 use crate::nl::attr::kind::*;
+use crate::nl::describe::describe_nested;
 use crate::nl::{
     Attr, AttrIter, AttrSet, Ctx, Error, ErrorKind, NLA_HDRLEN, NlaValue, NlaWriter, RawAttrs,
     Scalar, Visitor,
@@ -50,13 +51,7 @@ impl<'a> crate::nl::attr::Kind<'a> for LinkInfoKeep {
         <NestedKeep<LinkInfoAttrs> as crate::nl::attr::Kind<'a>>::encode(w, ty, v)
     }
     fn describe(v: &Self::T, ctx: &Ctx, out: &mut dyn Visitor) {
-        match ctx.deeper() {
-            Some(c) => describe_linkinfo(v.raw(), &c, out),
-            None => out.scalar(Scalar::Error(Error::new(
-                ErrorKind::TooDeep,
-                v.raw().base(),
-            ))),
-        }
+        describe_nested(v.raw(), ctx, out, describe_linkinfo)
     }
 }
 

@@ -18,6 +18,7 @@ use bitflags::bitflags;
 use crate::genl::named_consts;
 use crate::nl::attr::Kind;
 use crate::nl::attr::kind::*;
+use crate::nl::describe::describe_nested;
 use crate::nl::{
     Attr, AttrIter, AttrSet, Buffer, Ctx, Error, ErrorKind, MsgBuilder, NLA_F_NESTED,
     NLA_TYPE_MASK, Nested, NlMsg, NlaValue, NlaWriter, RawAttrs, Scalar, Visitor,
@@ -326,13 +327,7 @@ impl<'a, S: AttrSet + 'a> Kind<'a> for NestedKeep<S> {
         w.put_bytes((ty & NLA_TYPE_MASK) | v.flags, v.raw().bytes())
     }
     fn describe(v: &NestedList<'a, S>, ctx: &Ctx, out: &mut dyn Visitor) {
-        match ctx.deeper() {
-            Some(c) => S::describe_list(v.raw(), &c, out),
-            None => out.scalar(Scalar::Error(Error::new(
-                ErrorKind::TooDeep,
-                v.raw().base(),
-            ))),
-        }
+        describe_nested(v.raw(), ctx, out, S::describe_list)
     }
 }
 

@@ -19,7 +19,7 @@ use core::marker::PhantomData;
 
 use crate::nl::attr::Kind;
 use crate::nl::attr::kind::*;
-use crate::nl::describe::describe_attrs_with;
+use crate::nl::describe::{describe_attrs_with, describe_nested};
 use crate::nl::{
     Attr, AttrIter, AttrSet, Ctx, Describe, Error, ErrorKind, NLA_F_NESTED, Nested, NlMsg,
     NlaWriter, Scalar, Visitor,
@@ -90,10 +90,7 @@ impl<'a, S: AttrSet> TcNest<'a, S> {
     }
     /// Describes the members with `S`'s list describer, one level deeper.
     pub fn describe(&self, ctx: &Ctx, out: &mut dyn Visitor) {
-        match ctx.deeper() {
-            Some(c) => S::describe_list(self.raw(), &c, out),
-            None => out.scalar(Scalar::Error(Error::new(ErrorKind::TooDeep, self.base))),
-        }
+        describe_nested(self.raw(), ctx, out, S::describe_list)
     }
 }
 
