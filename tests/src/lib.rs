@@ -1,7 +1,8 @@
-//! Shared helpers for ferroute integration tests: captured fixtures, what the decode tool
-//! prints for a message (as JSON), throwaway network namespaces (a thread that unshares
-//! its own, or a named `ferroute-t-...` one deleted on drop), iproute2 cross-checks, and a
-//! few hand-built rtnetlink requests.
+//! Shared helpers for ferroute integration tests: captured fixtures, attributes written by
+//! hand, typed attribute round trips (and their property), what the decode tool prints for
+//! a message (as JSON), throwaway network namespaces (a thread that unshares its own, or a
+//! named `ferroute-t-...` one deleted on drop), iproute2 cross-checks, and a few hand-built
+//! rtnetlink requests.
 //!
 //! Under `CI=true` a test that cannot get root or a namespace fails instead of skipping.
 
@@ -10,10 +11,9 @@ use std::process::Command;
 use std::sync::atomic::{AtomicU32, Ordering};
 
 use ferroute::codec::nl::{
-    Attr, AttrBuilder, AttrIter, Error as CodecError, Family, Messages, MsgBuilder, NlMsg,
-    NlaWriter,
+    Attr, AttrBuilder, AttrIter, Error as CodecError, Family, Messages, MsgBuilder, NLA_F_NESTED,
+    NLA_F_NET_BYTEORDER, NlMsg, NlaWriter,
 };
-use ferroute::codec::nl::{NLA_F_NESTED, NLA_F_NET_BYTEORDER};
 use ferroute::decode::{Decoded, decode};
 use proptest::prelude::*;
 use serde_json::Value;
