@@ -5,87 +5,25 @@
 
 use std::collections::BTreeMap;
 use std::net::Ipv4Addr;
-use std::path::{Path, PathBuf};
 
+use ferroute::decode::decode_frame;
 use ferroute_codec::inet::dhcp::{self, *};
-use ferroute_codec::inet::{
-    EthernetFrame, EthernetRepr, Ipv4Packet, Ipv4Repr, UdpPacket, UdpRepr, describe_frame,
-};
+use ferroute_codec::inet::{EthernetFrame, EthernetRepr, Ipv4Packet, Ipv4Repr, UdpPacket, UdpRepr};
 use ferroute_codec::inet::{checksum, eth, ipv4, udp};
 use ferroute_codec::ipq::{self, *};
-use ferroute_codec::nl::{Buffer, Messages, Scalar, Visitor};
+use ferroute_codec::nl::{Buffer, Messages};
+use ferroute_tests::{Fixtures, assert_printed_error, clean, describe};
 use proptest::prelude::*;
 use serde_json::{Value, json};
 
-fn fixture(rel: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("fixtures")
-        .join(rel)
-}
+const DHCP: Fixtures = Fixtures("dhcp");
+const IPQ: Fixtures = Fixtures("ipq");
 
-/// A visitor that builds a serde_json value (what `ferroute decode` prints).
-#[derive(Default)]
-struct Json {
-    stack: Vec<(Value, Option<String>)>,
-    done: Option<Value>,
-}
-
-impl Json {
-    fn push_value(&mut self, v: Value) {
-        match self.stack.last_mut() {
-            None => self.done = Some(v),
-            Some((Value::Array(a), _)) => a.push(v),
-            Some((Value::Object(o), k)) => {
-                o.insert(k.take().expect("key before value"), v);
-            }
-            Some(_) => unreachable!(),
-        }
-    }
-}
-
-impl Visitor for Json {
-    fn scalar(&mut self, v: Scalar<'_>) {
-        let v = match v {
-            Scalar::U64(n) => json!(n),
-            Scalar::I64(n) => json!(n),
-            Scalar::Bool(b) => json!(b),
-            Scalar::Str(s) => json!(s),
-            Scalar::Name(s) => json!(s),
-            Scalar::Hex(b) => json!(b.iter().map(|x| format!("{x:02x}")).collect::<String>()),
-            Scalar::Ip(ip) => json!(ip.to_string()),
-            Scalar::Mac(m) => json!(
-                m.iter()
-                    .map(|x| format!("{x:02x}"))
-                    .collect::<Vec<_>>()
-                    .join(":")
-            ),
-            Scalar::Null => Value::Null,
-            Scalar::Error(e) => json!({ "error": e.to_string() }),
-        };
-        self.push_value(v);
-    }
-    fn begin_list(&mut self) {
-        self.stack.push((Value::Array(vec![]), None));
-    }
-    fn end_list(&mut self) {
-        let (v, _) = self.stack.pop().unwrap();
-        self.push_value(v);
-    }
-    fn begin_object(&mut self) {
-        self.stack.push((Value::Object(Default::default()), None));
-    }
-    fn key(&mut self, k: &str) {
-        self.stack.last_mut().unwrap().1 = Some(k.to_string());
-    }
-    fn end_object(&mut self) {
-        self.end_list();
-    }
-}
-
+/// What `ferroute decode` prints for an Ethernet frame that decodes without an error.
 fn describe_json(frame: &[u8]) -> Value {
-    let mut j = Json::default();
-    describe_frame(frame, &mut j);
-    j.done.unwrap()
+    let mut v = clean(decode_frame(frame));
+    assert_eq!(v.len(), 1, "one frame, one description");
+    v.remove(0)
 }
 
 // ---------------------------------------------------------------------------------------
@@ -143,7 +81,7 @@ fn hex(s: &str) -> Vec<u8> {
 
 /// The captured frames in order: (direction as seen by the client, bytes).
 fn frames() -> Vec<(String, Vec<u8>)> {
-    let mut v: Vec<_> = std::fs::read_dir(fixture("dhcp"))
+    let mut v: Vec<_> = std::fs::read_dir(DHCP.dir())
         .unwrap()
         .map(|e| e.unwrap().path())
         .filter(|p| p.extension().is_some_and(|e| e == "bin"))
@@ -160,8 +98,7 @@ fn frames() -> Vec<(String, Vec<u8>)> {
 
 /// What udhcpc's event script saw in the ACK (`key=value` lines).
 fn udhcpc_env() -> BTreeMap<String, String> {
-    std::fs::read_to_string(fixture("dhcp/udhcpc.env"))
-        .unwrap()
+    DHCP.text("udhcpc.env")
         .lines()
         .filter_map(|l| l.split_once('='))
         .map(|(k, v)| (k.to_string(), v.to_string()))
@@ -257,12 +194,12 @@ fn dhcp_exchange_fields() {
     // file has the client's MAC).
     let xid = msgs[0].xid();
     assert!(msgs.iter().all(|m| m.xid() == xid));
-    let log = std::fs::read_to_string(fixture("dhcp/dnsmasq.log")).unwrap();
+    let log = DHCP.text("dnsmasq.log");
     assert!(log.contains(&format!(
         "]: {xid} DHCPACK(veth0) {} 02:00:00:00:00:02",
         udhcpc_env()["ip"]
     )));
-    let lease = std::fs::read_to_string(fixture("dhcp/dnsmasq.leases")).unwrap();
+    let lease = DHCP.text("dnsmasq.leases");
     let lease: Vec<&str> = lease.split_whitespace().collect();
     assert_eq!(lease[1], "02:00:00:00:00:02");
 
@@ -376,12 +313,11 @@ fn dhcp_ack_describes_as_json() {
     let j = describe_json(&arp);
     assert_eq!(j["ethernet"]["ethertype"], "ETH_P_ARP");
     assert!(j.get("ipv4").is_none() && j["payload"].is_string());
-    // A truncated frame: an error naming where.
-    let j = describe_json(&ack[..14 + 20 + 8 + 100]);
-    assert!(
-        j["error"]["error"].as_str().unwrap().contains("offset 14"),
-        "{j}"
-    );
+    // A truncated frame: an error naming where (the IPv4 header, at 14), reported.
+    let d = decode_frame(&ack[..14 + 20 + 8 + 100]);
+    let e = &d.messages[0]["error"];
+    assert_printed_error(&d, e, 14, None);
+    assert!(e["error"].as_str().unwrap().contains("offset 14"), "{e}");
 }
 
 /// Rebuilds a captured frame from what the views read, with our builders: byte for byte.
@@ -502,8 +438,7 @@ fn ipq_packet_written_byte_by_byte() {
 #[test]
 fn ipq_matches_pyroute2() {
     // Generated by tests/fixtures/ipq/gen_pyroute2.py; values in pyroute2-vectors.txt.
-    let read = |n: &str| std::fs::read(fixture(&format!("ipq/{n}"))).unwrap();
-    let mode = read("pyroute2-mode.bin");
+    let mode = IPQ.bytes("pyroute2-mode.bin");
     let m = Messages::new(&mode).next().unwrap().unwrap();
     let md = IpqMode::parse(&m).unwrap();
     assert_eq!(
@@ -515,7 +450,7 @@ fn ipq_matches_pyroute2() {
         mode
     );
 
-    let verdict = read("pyroute2-verdict.bin");
+    let verdict = IPQ.bytes("pyroute2-verdict.bin");
     let m = Messages::new(&verdict).next().unwrap().unwrap();
     let v = IpqVerdict::parse(&m).unwrap();
     assert_eq!(
@@ -527,7 +462,7 @@ fn ipq_matches_pyroute2() {
         verdict
     );
 
-    let packet = read("pyroute2-packet.bin");
+    let packet = IPQ.bytes("pyroute2-packet.bin");
     let m = Messages::new(&packet).next().unwrap().unwrap();
     let p = IpqPacket::parse(&m).unwrap();
     let h = p.header();
@@ -711,11 +646,9 @@ fn fuzz_entry_points_accept_the_fixtures() {
 
 #[test]
 fn ipq_describes_with_kernel_names() {
-    let packet = std::fs::read(fixture("ipq/pyroute2-packet.bin")).unwrap();
+    let packet = IPQ.bytes("pyroute2-packet.bin");
     let m = Messages::new(&packet).next().unwrap().unwrap();
-    let mut j = Json::default();
-    ferroute_codec::nl::describe_message::<Ipq>(&m, &mut j);
-    let j = j.done.unwrap();
+    let j = describe::<Ipq>(&m);
     assert_eq!(j["header"]["type"], "IPQM_PACKET");
     let p = &j["ipq_packet_msg"];
     assert_eq!(p["packet_id"], 0xde_adbe_ef01u64);
@@ -723,11 +656,9 @@ fn ipq_describes_with_kernel_names() {
     assert_eq!(p["hw_addr"], "02:00:00:00:00:01");
     assert_eq!(p["timestamp_sec"], 1_700_000_000);
     assert_eq!(j["payload"], "45000004");
-    let verdict = std::fs::read(fixture("ipq/pyroute2-verdict.bin")).unwrap();
+    let verdict = IPQ.bytes("pyroute2-verdict.bin");
     let m = Messages::new(&verdict).next().unwrap().unwrap();
-    let mut j = Json::default();
-    ferroute_codec::nl::describe_message::<Ipq>(&m, &mut j);
-    let j = j.done.unwrap();
+    let j = describe::<Ipq>(&m);
     assert_eq!(j["ipq_verdict_msg"]["value"], "NF_ACCEPT");
     assert_eq!(j["ipq_verdict_msg"]["id"], 0x11_2233_4455u64);
 }

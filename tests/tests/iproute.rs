@@ -11,12 +11,8 @@ use ferroute::iproute::{
 };
 use ferroute_codec::rtnl::consts::*;
 use ferroute_codec::rtnl::route::RTAX_MTU;
-use ferroute_tests::{in_netns, ip, ip_json};
+use ferroute_tests::{in_netns, ip, ip_json, run_json};
 use serde_json::Value;
-
-fn json(args: &[&str]) -> Value {
-    serde_json::from_str(&ip_json(args)).expect("ip -j output is JSON")
-}
 
 fn ipaddr(s: &str) -> IpAddr {
     s.parse().unwrap()
@@ -109,17 +105,17 @@ fn links_are_created_changed_and_deleted_as_iproute2_sees_them() {
         .unwrap();
         ipr.link_add(&LinkSpec::new("ifb7", LinkKind::Ifb)).unwrap();
 
-        let v = json(&["-d", "link", "show", "v0"]);
+        let v = ip_json(&["-d", "link", "show", "v0"]);
         assert_eq!(v[0]["mtu"], 1400);
         assert_eq!(v[0]["master"], "br0");
         assert_eq!(v[0]["ifalias"], "uplink");
         assert_eq!(v[0]["txqlen"], 500);
         assert_eq!(v[0]["address"], "02:00:00:00:00:42");
         assert_eq!(v[0]["linkinfo"]["info_kind"], "veth");
-        let b = json(&["-d", "link", "show", "br0"]);
+        let b = ip_json(&["-d", "link", "show", "br0"]);
         assert_eq!(b[0]["linkinfo"]["info_kind"], "bridge");
         assert_eq!(b[0]["linkinfo"]["info_data"]["forward_delay"], 400);
-        let x = json(&["-d", "link", "show", "vx0"]);
+        let x = ip_json(&["-d", "link", "show", "vx0"]);
         let d = &x[0]["linkinfo"]["info_data"];
         assert_eq!(
             (d["id"].as_u64(), d["port"].as_u64(), d["ttl"].as_u64()),
@@ -128,15 +124,15 @@ fn links_are_created_changed_and_deleted_as_iproute2_sees_them() {
         assert_eq!(d["group"], "239.1.1.1");
         assert_eq!(d["learning"], false);
         assert_eq!(
-            json(&["-d", "link", "show", "mv0"])[0]["linkinfo"]["info_data"]["mode"],
+            ip_json(&["-d", "link", "show", "mv0"])[0]["linkinfo"]["info_data"]["mode"],
             "bridge"
         );
         assert_eq!(
-            json(&["-d", "link", "show", "mt0"])[0]["linkinfo"]["info_data"]["mode"],
+            ip_json(&["-d", "link", "show", "mt0"])[0]["linkinfo"]["info_data"]["mode"],
             "vepa"
         );
         assert_eq!(
-            json(&["-d", "link", "show", "ifb7"])[0]["linkinfo"]["info_kind"],
+            ip_json(&["-d", "link", "show", "ifb7"])[0]["linkinfo"]["info_kind"],
             "ifb"
         );
 
@@ -152,7 +148,7 @@ fn links_are_created_changed_and_deleted_as_iproute2_sees_them() {
             ..LinkSpec::index(v0)
         })
         .unwrap();
-        let v = json(&["link", "show", "uplink0"]);
+        let v = ip_json(&["link", "show", "uplink0"]);
         assert!(v[0].get("master").is_none());
         assert!(
             !v[0]["flags"]
@@ -163,7 +159,7 @@ fn links_are_created_changed_and_deleted_as_iproute2_sees_them() {
         assert_eq!(ipr.link_lookup("v0").unwrap(), None);
         ipr.link_del(&LinkSpec::named("ifb7")).unwrap();
         assert!(
-            json(&["link", "show"])
+            ip_json(&["link", "show"])
                 .as_array()
                 .unwrap()
                 .iter()
@@ -181,7 +177,7 @@ fn links_are_created_changed_and_deleted_as_iproute2_sees_them() {
         })
         .unwrap();
         let (i, mtu) = seen.expect("dump shows byip");
-        let byip = json(&["link", "show", "byip"]);
+        let byip = ip_json(&["link", "show", "byip"]);
         assert_eq!(i as i64, byip[0]["ifindex"].as_i64().unwrap());
         assert_eq!(mtu.map(u64::from), byip[0]["mtu"].as_u64());
     });
@@ -250,7 +246,7 @@ fn errors_carry_the_kernel_text_and_bad_requests_never_leave() {
         assert!(raw.link_add(&LinkSpec::new("tap0", tap.clone())).is_err());
         // with the proxy it is made through /dev/net/tun
         ipr.link_add(&LinkSpec::new("tap0", tap)).unwrap();
-        let t = json(&["-d", "link", "show", "tap0"]);
+        let t = ip_json(&["-d", "link", "show", "tap0"]);
         assert_eq!(t[0]["linkinfo"]["info_kind"], "tun");
         assert_eq!(t[0]["linkinfo"]["info_data"]["type"], "tap");
         assert_eq!(t[0]["linkinfo"]["info_data"]["pi"], false);
@@ -275,7 +271,7 @@ fn addresses_add_replace_dump_flush() {
         ipr.addr_add(&AddrSpec::new(w, ipaddr("10.9.0.2"), 24))
             .unwrap();
 
-        let j = json(&["addr", "show", "dev", "a0"]);
+        let j = ip_json(&["addr", "show", "dev", "a0"]);
         let infos = j[0]["addr_info"].as_array().unwrap();
         let v4 = infos.iter().find(|a| a["family"] == "inet").unwrap();
         assert_eq!(
@@ -303,9 +299,9 @@ fn addresses_add_replace_dump_flush() {
             .unwrap();
         let n = ipr.addr_flush(AF_INET, v, |_| true).unwrap();
         assert_eq!(n, 1);
-        let j = json(&["-4", "addr", "show", "dev", "a0"]);
+        let j = ip_json(&["-4", "addr", "show", "dev", "a0"]);
         assert!(j[0]["addr_info"].as_array().is_none_or(|a| a.is_empty()));
-        let j = json(&["-4", "addr", "show", "dev", "a1"]);
+        let j = ip_json(&["-4", "addr", "show", "dev", "a1"]);
         assert_eq!(
             j[0]["addr_info"][0]["local"], "10.9.0.2",
             "the other link keeps its address"
@@ -335,7 +331,7 @@ fn routes_follow_ip_route_semantics() {
             "add is EXCL"
         );
         ipr.route_new(Mode::Replace, &r).unwrap();
-        let j = json(&["-d", "route", "show", "10.50.0.0/16"]);
+        let j = ip_json(&["-d", "route", "show", "10.50.0.0/16"]);
         assert_eq!(j[0]["gateway"], "10.8.0.2");
         assert_eq!(j[0]["metric"], 20);
         assert_eq!(j[0]["protocol"], "boot");
@@ -354,7 +350,7 @@ fn routes_follow_ip_route_semantics() {
         t.table = Some(1000);
         t.rtype = Some(RTN_BLACKHOLE);
         ipr.route_add(&t).unwrap();
-        let j = json(&["route", "show", "table", "1000"]);
+        let j = ip_json(&["route", "show", "table", "1000"]);
         assert_eq!(
             (j[0]["type"].as_str(), j[0]["dst"].as_str()),
             (Some("blackhole"), Some("192.0.2.0/24"))
@@ -375,7 +371,7 @@ fn routes_follow_ip_route_semantics() {
             },
         ];
         ipr.route_add(&mp).unwrap();
-        let j = json(&["route", "show", "default"]);
+        let j = ip_json(&["route", "show", "default"]);
         let nh = j[0]["nexthops"].as_array().unwrap();
         assert_eq!(
             (nh[0]["gateway"].as_str(), nh[0]["weight"].as_u64()),
@@ -462,7 +458,7 @@ fn routes_follow_ip_route_semantics() {
         assert_eq!(found, Some((RTPROT_STATIC, Some(7), Some(w))));
         ipr.route_del(&r).unwrap();
         assert!(
-            json(&["route", "show", "10.50.0.0/16"])
+            ip_json(&["route", "show", "10.50.0.0/16"])
                 .as_array()
                 .unwrap()
                 .is_empty()
@@ -479,7 +475,7 @@ fn routes_follow_ip_route_semantics() {
             .unwrap();
         assert_eq!(flushed, 1);
         assert!(
-            json(&["route", "show", "table", "1000"])
+            ip_json(&["route", "show", "table", "1000"])
                 .as_array()
                 .unwrap()
                 .is_empty()
@@ -503,7 +499,7 @@ fn neighbours_and_rules() {
             master: None,
         };
         ipr.neigh_new(Mode::Add, &n).unwrap();
-        let j = json(&["neigh", "show", "dev", "n0"]);
+        let j = ip_json(&["neigh", "show", "dev", "n0"]);
         assert_eq!(
             (j[0]["dst"].as_str(), j[0]["lladdr"].as_str()),
             (Some("10.6.0.9"), Some("02:01:02:03:04:05"))
@@ -525,7 +521,7 @@ fn neighbours_and_rules() {
         assert_eq!(seen, vec![Some(vec![0x02, 9, 9, 9, 9, 9])]);
         ipr.neigh_del(&n).unwrap();
         assert!(
-            json(&["neigh", "show", "dev", "n0"])
+            ip_json(&["neigh", "show", "dev", "n0"])
                 .as_array()
                 .unwrap()
                 .is_empty()
@@ -543,7 +539,7 @@ fn neighbours_and_rules() {
             ..Default::default()
         };
         ipr.rule_add(&rule).unwrap();
-        let j = json(&["rule", "show"]);
+        let j = ip_json(&["rule", "show"]);
         let r = j
             .as_array()
             .unwrap()
@@ -571,7 +567,7 @@ fn neighbours_and_rules() {
         assert!(prios.contains(&Some(1234)));
         ipr.rule_del(&rule).unwrap();
         assert!(
-            json(&["rule", "show"])
+            ip_json(&["rule", "show"])
                 .as_array()
                 .unwrap()
                 .iter()
@@ -643,7 +639,7 @@ fn a_batch_of_1000_requests_is_one_buffer_identical_to_single_calls() {
             assert_eq!(masked(m.unwrap().bytes()), masked(&sent[k]), "message {k}");
         }
         assert!(
-            json(&["route", "show", "via", "10.4.0.2"])
+            ip_json(&["route", "show", "via", "10.4.0.2"])
                 .as_array()
                 .unwrap()
                 .is_empty(),
@@ -653,9 +649,9 @@ fn a_batch_of_1000_requests_is_one_buffer_identical_to_single_calls() {
         let res = batch.send(ipr.socket()).unwrap();
         assert_eq!(res.results.len(), 1000);
         assert_eq!(res.errors(), 0);
-        let routes = json(&["route", "show", "via", "10.4.0.2"]);
+        let routes = ip_json(&["route", "show", "via", "10.4.0.2"]);
         assert_eq!(routes.as_array().unwrap().len(), 900);
-        let addrs = json(&["-4", "addr", "show", "dev", "b0"]);
+        let addrs = ip_json(&["-4", "addr", "show", "dev", "b0"]);
         assert_eq!(addrs[0]["addr_info"].as_array().unwrap().len(), 101);
         // sending again: every message now fails with EEXIST, reported per message
         let res = batch.send(ipr.socket()).unwrap();
@@ -766,7 +762,7 @@ fn bridge_ports_and_fdb() {
             ..Default::default()
         })
         .unwrap();
-        let d = json(&["-d", "link", "show", "p0"]);
+        let d = ip_json(&["-d", "link", "show", "p0"]);
         let info = &d[0]["linkinfo"]["info_slave_data"];
         assert_eq!(
             (info["cost"].as_u64(), info["learning"].as_bool()),
@@ -812,11 +808,7 @@ fn bridge_ports_and_fdb() {
             master: None,
         };
         ipr.neigh_new(Mode::Add, &fdb).unwrap();
-        let out = std::process::Command::new("bridge")
-            .args(["-j", "fdb", "show", "dev", "p0"])
-            .output()
-            .unwrap();
-        let f: Value = serde_json::from_slice(&out.stdout).unwrap();
+        let f = run_json("bridge", &["-j", "fdb", "show", "dev", "p0"]);
         let e = f
             .as_array()
             .unwrap()
@@ -828,11 +820,7 @@ fn bridge_ports_and_fdb() {
             (Some("brv"), Some("static"))
         );
         ipr.neigh_del(&fdb).unwrap();
-        let out = std::process::Command::new("bridge")
-            .args(["-j", "fdb", "show", "dev", "p0"])
-            .output()
-            .unwrap();
-        let f: Value = serde_json::from_slice(&out.stdout).unwrap();
+        let f = run_json("bridge", &["-j", "fdb", "show", "dev", "p0"]);
         assert!(
             f.as_array()
                 .unwrap()
@@ -852,7 +840,7 @@ fn a_veth_peer_goes_into_another_namespace() {
             ferroute::netns::unshare_thread().unwrap();
             tx.send(ferroute::netns::current().unwrap()).unwrap();
             done_rx.recv().unwrap();
-            json(&["link", "show"])
+            ip_json(&["link", "show"])
         });
         let fd = rx.recv().unwrap();
         let mut ipr = IPRoute::new().unwrap();

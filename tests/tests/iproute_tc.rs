@@ -3,24 +3,16 @@
 //! `cli::parse`, mapped by `tc_spec_from_cmd`) on a twin device; `tc` must then show the
 //! two identically. Deletions are checked with `tc` too.
 
-use std::process::Command;
-
 use ferroute::cli::parse::{Action, Command as Cmd, parse_line};
 use ferroute::cli::rows::{self, LinkNames};
 use ferroute::iproute::tc::{ActSpec, TcOpts, TcSpec, tc_spec_from_cmd};
 use ferroute::iproute::{IPRoute, Mode, RtnlRequests};
-use ferroute_tests::in_netns;
+use ferroute_tests::{in_netns, nla, u32s};
 use serde_json::Value;
 
+/// Runs `cmd` with the words of `args`.
 fn run(cmd: &str, args: &str) -> String {
-    let a: Vec<&str> = args.split_whitespace().collect();
-    let out = Command::new(cmd).args(&a).output().expect("run");
-    assert!(
-        out.status.success(),
-        "{cmd} {args}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).expect("utf-8")
+    ferroute_tests::run(cmd, &args.split_whitespace().collect::<Vec<_>>())
 }
 
 /// `tc -j ...` as JSON with the action indexes (allocated per namespace) removed.
@@ -259,29 +251,16 @@ fn qdisc_attrs(o: TcOpts) -> Vec<u8> {
     buf[36..].to_vec()
 }
 
-fn nla(w: &mut Vec<u8>, ty: u16, payload: &[u8]) {
-    w.extend_from_slice(&((4 + payload.len()) as u16).to_ne_bytes());
-    w.extend_from_slice(&ty.to_ne_bytes());
-    w.extend_from_slice(payload);
-    while !w.len().is_multiple_of(4) {
-        w.push(0);
-    }
-}
-
-fn words(v: &[u32]) -> Vec<u8> {
-    v.iter().flat_map(|x| x.to_ne_bytes()).collect()
-}
-
 /// prio, fq_codel, sfq and netem are not in this kernel: their requests are checked
 /// byte for byte against layouts written from linux/pkt_sched.h.
 #[test]
 fn qdiscs_missing_here_follow_the_uapi_layout() {
     // prio: TCA_OPTIONS is a bare struct tc_prio_qopt { int bands; __u8 priomap[16]; }
     let mut want = Vec::new();
-    nla(&mut want, 1, b"prio\0");
+    want.extend(nla(1, b"prio\0"));
     let mut q = 3i32.to_ne_bytes().to_vec();
     q.extend_from_slice(&[1, 2, 2, 2, 1, 2, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1]);
-    nla(&mut want, 2, &q);
+    want.extend(nla(2, &q));
     assert_eq!(
         qdisc_attrs(TcOpts::Prio {
             bands: None,
@@ -292,12 +271,12 @@ fn qdiscs_missing_here_follow_the_uapi_layout() {
 
     // fq_codel: TCA_FQ_CODEL_LIMIT 2, _TARGET 1 (us), _ECN 4, nested in TCA_OPTIONS
     let mut inner = Vec::new();
-    nla(&mut inner, 2, &1000u32.to_ne_bytes());
-    nla(&mut inner, 1, &5000u32.to_ne_bytes());
-    nla(&mut inner, 4, &1u32.to_ne_bytes());
+    inner.extend(nla(2, &1000u32.to_ne_bytes()));
+    inner.extend(nla(1, &5000u32.to_ne_bytes()));
+    inner.extend(nla(4, &1u32.to_ne_bytes()));
     let mut want = Vec::new();
-    nla(&mut want, 1, b"fq_codel\0");
-    nla(&mut want, 2, &inner);
+    want.extend(nla(1, b"fq_codel\0"));
+    want.extend(nla(2, &inner));
     assert_eq!(
         qdisc_attrs(TcOpts::FqCodel {
             limit: Some(1000),
@@ -313,8 +292,8 @@ fn qdiscs_missing_here_follow_the_uapi_layout() {
     // sfq: bare struct tc_sfq_qopt { unsigned quantum; int perturb_period; __u32 limit;
     // unsigned divisor; unsigned flows; }
     let mut want = Vec::new();
-    nla(&mut want, 1, b"sfq\0");
-    nla(&mut want, 2, &words(&[1514, 10, 127, 0, 0]));
+    want.extend(nla(1, b"sfq\0"));
+    want.extend(nla(2, &u32s(&[1514, 10, 127, 0, 0])));
     assert_eq!(
         qdisc_attrs(TcOpts::Sfq {
             perturb: Some(10),
@@ -329,11 +308,11 @@ fn qdiscs_missing_here_follow_the_uapi_layout() {
     // probabilities scaled to UINT32_MAX), then TCA_NETEM_CORR (1) { delay_corr,
     // loss_corr, dup_corr } inside the same TCA_OPTIONS.
     let pct = |p: f64| (p / 100.0 * f64::from(u32::MAX)) as u32;
-    let mut inner = words(&[1_562_500, 1000, pct(1.0), 0, 0, 156_250]);
-    nla(&mut inner, 1, &words(&[pct(25.0), 0, 0]));
+    let mut inner = u32s(&[1_562_500, 1000, pct(1.0), 0, 0, 156_250]);
+    inner.extend(nla(1, &u32s(&[pct(25.0), 0, 0])));
     let mut want = Vec::new();
-    nla(&mut want, 1, b"netem\0");
-    nla(&mut want, 2, &inner);
+    want.extend(nla(1, b"netem\0"));
+    want.extend(nla(2, &inner));
     assert_eq!(
         qdisc_attrs(TcOpts::Netem(ferroute::cli::parse::NetemOpts {
             delay: Some((100_000, Some(10_000), Some(25.0))),

@@ -4,91 +4,18 @@
 
 use std::collections::HashMap;
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
-use std::path::PathBuf;
 
 use ferroute_codec::nfnl::ipset::{self, *};
 use ferroute_codec::nfnl::{self, NFNL_SUBSYS_IPSET, Nfnl, NfnlMsg, nfnl_msg_type};
-use ferroute_codec::nl::{
-    AckMsg, AttrBuilder, AttrIter, Messages, NfGenMsg, NlMsg, NlaWriter, Scalar, Visitor,
-    describe_datagram,
+use ferroute_codec::nl::{AckMsg, AttrBuilder, AttrIter, NfGenMsg, NlaWriter};
+use ferroute_tests::{
+    Fixtures, attr, attr_list, describe_all, each_alone, messages, prop_assert_reencodes_stably,
+    reencoded, with_byte,
 };
 use proptest::prelude::*;
-use serde_json::{Value, json};
+use serde_json::json;
 
-fn fixture(name: &str) -> Vec<u8> {
-    let p = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("fixtures/nfnl")
-        .join(name);
-    std::fs::read(&p).unwrap_or_else(|e| panic!("{}: {e}", p.display()))
-}
-
-fn messages(data: &[u8]) -> Vec<NlMsg<'_>> {
-    Messages::new(data).map(|m| m.unwrap()).collect()
-}
-
-/// Builds serde_json values from describe events.
-#[derive(Default)]
-struct Json {
-    stack: Vec<(Value, Option<String>)>,
-    done: Vec<Value>,
-}
-
-impl Json {
-    fn push(&mut self, v: Value) {
-        match self.stack.last_mut() {
-            Some((Value::Array(a), _)) => a.push(v),
-            Some((Value::Object(o), k)) => {
-                o.insert(k.take().expect("key before value"), v);
-            }
-            Some(_) => unreachable!(),
-            None => self.done.push(v),
-        }
-    }
-}
-
-impl Visitor for Json {
-    fn scalar(&mut self, v: Scalar<'_>) {
-        let v = match v {
-            Scalar::U64(n) => json!(n),
-            Scalar::I64(n) => json!(n),
-            Scalar::Bool(b) => json!(b),
-            Scalar::Str(s) => json!(s),
-            Scalar::Name(s) => json!(s),
-            Scalar::Hex(b) => json!(b.iter().map(|x| format!("{x:02x}")).collect::<String>()),
-            Scalar::Ip(ip) => json!(ip.to_string()),
-            Scalar::Mac(m) => json!(format!("{m:02x?}")),
-            Scalar::Null => Value::Null,
-            Scalar::Error(e) => json!(format!("error: {e:?}")),
-        };
-        self.push(v)
-    }
-    fn begin_list(&mut self) {
-        self.stack.push((json!([]), None))
-    }
-    fn end_list(&mut self) {
-        let (v, _) = self.stack.pop().unwrap();
-        self.push(v)
-    }
-    fn begin_object(&mut self) {
-        self.stack.push((json!({}), None))
-    }
-    fn key(&mut self, k: &str) {
-        self.stack.last_mut().unwrap().1 = Some(k.to_string())
-    }
-    fn end_object(&mut self) {
-        let (v, _) = self.stack.pop().unwrap();
-        self.push(v)
-    }
-}
-
-fn attr<'v>(list: &'v Value, name: &str) -> &'v Value {
-    list.as_array()
-        .unwrap()
-        .iter()
-        .find(|p| p[0] == name)
-        .map(|p| &p[1])
-        .unwrap_or_else(|| panic!("{name} not in {list}"))
-}
+const FIXTURES: Fixtures = Fixtures("nfnl");
 
 // ---- `ipset list -o xml`, the independent side (flat enough for string slicing) ----
 
@@ -188,8 +115,8 @@ fn element_text(typ: &str, a: &IpsetAdtIndex<'_>) -> String {
 
 #[test]
 fn list_dump_matches_ipset_list_xml() {
-    let bytes = fixture("ipset-list.bin");
-    let xml = String::from_utf8(fixture("ipset-list.xml")).unwrap();
+    let bytes = FIXTURES.bytes("ipset-list.bin");
+    let xml = FIXTURES.text("ipset-list.xml");
     let want = parse_xml(&xml);
     assert_eq!(want.len(), 4);
     let msgs = messages(&bytes);
@@ -274,15 +201,15 @@ fn list_dump_matches_ipset_list_xml() {
 
 #[test]
 fn protocol_header_and_type_replies() {
-    let protocol = fixture("ipset-protocol.bin");
+    let protocol = FIXTURES.bytes("ipset-protocol.bin");
     let m = NfnlMsg::parse(messages(&protocol)[0]).unwrap();
     assert_eq!(m.cmd(), IPSET_CMD_PROTOCOL);
     let i = IpsetIndex::new(m.attrs()).unwrap();
     assert_eq!(i.protocol().unwrap(), Some(IPSET_PROTOCOL));
     assert_eq!(i.protocol_min().unwrap(), Some(IPSET_PROTOCOL_MIN));
 
-    let xml = parse_xml(&String::from_utf8(fixture("ipset-list.xml")).unwrap());
-    let header = fixture("ipset-header.bin");
+    let xml = parse_xml(&FIXTURES.text("ipset-list.xml"));
+    let header = FIXTURES.bytes("ipset-header.bin");
     let m = NfnlMsg::parse(messages(&header)[0]).unwrap();
     assert_eq!(m.cmd(), IPSET_CMD_HEADER);
     let i = IpsetIndex::new(m.attrs()).unwrap();
@@ -291,7 +218,7 @@ fn protocol_header_and_type_replies() {
     assert_eq!(i.revision().unwrap(), Some(xml[0].revision));
     assert_eq!(i.family().unwrap(), Some(2));
 
-    let typ = fixture("ipset-type.bin");
+    let typ = FIXTURES.bytes("ipset-type.bin");
     let m = NfnlMsg::parse(messages(&typ)[0]).unwrap();
     assert_eq!(m.cmd(), IPSET_CMD_TYPE);
     let i = IpsetIndex::new(m.attrs()).unwrap();
@@ -308,16 +235,16 @@ fn protocol_header_and_type_replies() {
 #[test]
 fn acks_and_ipset_errors() {
     for f in ["ipset-create.bin", "ipset-add.bin"] {
-        let d = fixture(f);
+        let d = FIXTURES.bytes(f);
         let a = AckMsg::parse(messages(&d)[0]).unwrap();
         assert_eq!(a.error(), 0, "{f}");
     }
-    let d = fixture("ipset-add-exist.bin");
+    let d = FIXTURES.bytes("ipset-add-exist.bin");
     let a = AckMsg::parse(messages(&d)[0]).unwrap();
     assert_eq!(a.error(), -4103);
     assert_eq!(errno_name(a.error(), None), Some("IPSET_ERR_EXIST"));
     assert_eq!(a.request_header().unwrap().nlmsg_type(), 0x609);
-    let d = fixture("ipset-add-noflag.bin");
+    let d = FIXTURES.bytes("ipset-add-noflag.bin");
     let a = AckMsg::parse(messages(&d)[0]).unwrap();
     assert_eq!(errno_name(a.error(), None), Some("IPSET_ERR_PROTOCOL"));
     assert_eq!(
@@ -336,7 +263,7 @@ fn acks_and_ipset_errors() {
 #[test]
 fn requests_rebuilt_byte_for_byte() {
     // CREATE made hash:ip rev 0 inet, DATA { TIMEOUT 100, MAXELEM 1000 }
-    let req = fixture("ipset-create.bin.req");
+    let req = FIXTURES.bytes("ipset-create.bin.req");
     let mut b = nfnl::build(
         Vec::new(),
         NFNL_SUBSYS_IPSET,
@@ -360,7 +287,7 @@ fn requests_rebuilt_byte_for_byte() {
     assert_eq!(b.finish().unwrap().as_slice(), &req[..]);
 
     // ADD made 198.51.100.7 timeout 50
-    let req = fixture("ipset-add.bin.req");
+    let req = FIXTURES.bytes("ipset-add.bin.req");
     let mut b = nfnl::build(
         Vec::new(),
         NFNL_SUBSYS_IPSET,
@@ -408,22 +335,18 @@ fn kernel_replies_reencode_byte_for_byte() {
         "ipset-create.bin.req",
         "ipset-add.bin.req",
     ] {
-        let bytes = fixture(f);
+        let bytes = FIXTURES.bytes(f);
         for m in messages(&bytes) {
             let Ok(n) = NfnlMsg::parse(m) else { continue };
             if n.subsys() != NFNL_SUBSYS_IPSET {
                 continue;
             }
-            let attrs = n.attrs();
-            let mut w = AttrBuilder::new(Vec::new());
-            for a in attrs.clone() {
-                IpsetAttr::decode(a.unwrap()).unwrap().emit(&mut w).unwrap();
-            }
-            assert_eq!(w.into_inner().as_slice(), attrs.bytes(), "{f}");
+            let a = n.attrs().bytes();
+            assert_eq!(reencoded(a, IpsetAttr::decode, IpsetAttr::emit), a, "{f}");
         }
     }
     // Inside the CADT data and the ADT elements too (no addresses there in ft4's header).
-    let bytes = fixture("ipset-list.bin");
+    let bytes = FIXTURES.bytes("ipset-list.bin");
     let m = NfnlMsg::parse(messages(&bytes)[0]).unwrap();
     let i = IpsetIndex::new(m.attrs()).unwrap();
     let cadt = i.data().unwrap().unwrap().cadt();
@@ -436,10 +359,9 @@ fn kernel_replies_reencode_byte_for_byte() {
 
 #[test]
 fn decode_tool_names_commands_and_picks_data_sets() {
-    let bytes = fixture("ipset-list.bin");
-    let mut j = Json::default();
-    describe_datagram::<Nfnl>(&bytes, &mut j).unwrap();
-    let m = &j.done[0];
+    let bytes = FIXTURES.bytes("ipset-list.bin");
+    let j = describe_all::<Nfnl>(&bytes);
+    let m = &j[0];
     assert_eq!(m["header"]["type"], "IPSET_CMD_LIST");
     assert_eq!(
         m["nfgenmsg"],
@@ -462,12 +384,10 @@ fn decode_tool_names_commands_and_picks_data_sets() {
     );
     assert_eq!(attr(e1, "IPSET_ATTR_COMMENT"), "hello");
     assert_eq!(attr(e1, "IPSET_ATTR_PACKETS"), 5);
-    assert_eq!(j.done.last().unwrap()["header"]["type"], "NLMSG_DONE");
+    assert_eq!(j.last().unwrap()["header"]["type"], "NLMSG_DONE");
 
     // ADD request: DATA described with the ADT set (id 6 is a timeout in both; id 1 an IP).
-    let mut j = Json::default();
-    describe_datagram::<Nfnl>(&fixture("ipset-add.bin.req"), &mut j).unwrap();
-    let m = &j.done[0];
+    let m = &describe_all::<Nfnl>(&FIXTURES.bytes("ipset-add.bin.req"))[0];
     assert_eq!(m["header"]["type"], "IPSET_CMD_ADD");
     let data = attr(&m["attrs"], "IPSET_ATTR_DATA");
     assert_eq!(
@@ -507,10 +427,9 @@ fn other_subsystems_are_raw_and_short_headers_are_errors() {
             ..Default::default()
         }
     );
-    let mut j = Json::default();
-    describe_datagram::<Nfnl>(&msg, &mut j).unwrap();
-    assert_eq!(j.done[0]["header"]["type"], 256);
-    assert_eq!(j.done[0]["attrs"], json!([[9, ""]]));
+    let m = &describe_all::<Nfnl>(&msg)[0];
+    assert_eq!(m["header"]["type"], 256);
+    assert_eq!(m["attrs"], json!([[9, ""]]));
     let short = [18u8, 0, 0, 0, 7, 6, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0];
     assert!(NfnlMsg::parse(messages(&short)[0]).is_err());
     nfnl::fuzz_one(&short);
@@ -612,10 +531,7 @@ proptest! {
 
     #[test]
     fn mutated_fixtures_never_panic(i: usize, b: u8) {
-        let mut d = fixture("ipset-list.bin");
-        let n = d.len();
-        d[i % n] = b;
-        nfnl::fuzz_one(&d);
+        nfnl::fuzz_one(&with_byte(FIXTURES.bytes("ipset-list.bin"), i, b));
     }
 }
 
@@ -625,7 +541,7 @@ fn cadt_flag_names_follow_the_header() {
         ipset::cadt_flag_names(IPSET_FLAG_WITH_COUNTERS | IPSET_FLAG_WITH_COMMENT).collect();
     assert_eq!(n, ["IPSET_FLAG_WITH_COUNTERS", "IPSET_FLAG_WITH_COMMENT"]);
     // ft4 was created with "counters comment": the dump's CADT flags are exactly those.
-    let bytes = fixture("ipset-list.bin");
+    let bytes = FIXTURES.bytes("ipset-list.bin");
     let m = NfnlMsg::parse(messages(&bytes)[0]).unwrap();
     let c = IpsetCadtIndex::new(
         IpsetIndex::new(m.attrs())
@@ -644,47 +560,14 @@ fn cadt_flag_names_follow_the_header() {
     assert_eq!(cmd_name(7), Some("IPSET_CMD_LIST"));
 }
 
-fn nla(ty: u16, payload: &[u8]) -> Vec<u8> {
-    let mut v = ((4 + payload.len()) as u16).to_ne_bytes().to_vec();
-    v.extend_from_slice(&ty.to_ne_bytes());
-    v.extend_from_slice(payload);
-    v.resize(v.len().next_multiple_of(4), 0);
-    v
-}
-
-fn attr_list() -> impl Strategy<Value = Vec<u8>> {
-    proptest::collection::vec(
-        (
-            0u16..32,
-            prop_oneof![Just(0u16), Just(0x8000), Just(0x4000)],
-            proptest::collection::vec(any::<u8>(), 0..20),
-        ),
-        0..12,
-    )
-    .prop_map(|v| v.into_iter().flat_map(|(t, f, p)| nla(t | f, &p)).collect())
-}
-
 proptest! {
     /// For every ipset table: decode -> emit -> decode gives the same value.
     #[test]
-    fn every_ipset_table_reencodes_stably(bytes in attr_list()) {
-        for a in AttrIter::new(&bytes) {
-            let Ok(a) = a else { break };
-            // Alone at offset 0, so that offsets compare equal after the re-encode.
-            let solo = nla(a.raw_type(), a.payload());
+    fn every_ipset_table_reencodes_stably(bytes in attr_list(32, 20)) {
+        for solo in each_alone(&bytes) {
             let a = AttrIter::new(&solo).next().unwrap().unwrap();
-            macro_rules! check {
-                ($($enm:ty),*) => {$(
-                    if let Ok(v) = <$enm>::decode(a) {
-                        let mut w = AttrBuilder::new(Vec::new());
-                        v.emit(&mut w).unwrap();
-                        let out = w.into_inner();
-                        let back = AttrIter::new(&out).next().map(|b| <$enm>::decode(b.unwrap()));
-                        prop_assert_eq!(back, Some(Ok(v)), "{}", stringify!($enm));
-                    }
-                )*};
-            }
-            check!(IpsetAttr, IpsetCadtAttr, IpsetAdtAttr, IpsetIpAddrAttr, IpsetAdtListAttr);
+            prop_assert_reencodes_stably!(a; IpsetAttr, IpsetCadtAttr, IpsetAdtAttr, IpsetIpAddrAttr,
+                IpsetAdtListAttr);
         }
     }
 }

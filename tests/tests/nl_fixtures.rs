@@ -4,13 +4,9 @@
 use ferroute_codec::nl::{
     AckMsg, AttrIndex, FlagContext, Messages, NLMSG_DONE, NLMSG_ERROR, NlmF, flag_names,
 };
+use ferroute_tests::{Fixtures, messages};
 
-fn fixture(name: &str) -> Vec<u8> {
-    let p = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("fixtures/nl")
-        .join(name);
-    std::fs::read(&p).unwrap_or_else(|e| panic!("{}: {e}", p.display()))
-}
+const FIXTURES: Fixtures = Fixtures("nl");
 
 const IFLA_ADDRESS: u16 = 1;
 const IFLA_IFNAME: u16 = 3;
@@ -20,17 +16,10 @@ const IFLA_OPERSTATE: u16 = 16;
 
 #[test]
 fn lo_dump_reads_like_iproute2_saw_it() {
-    let data = fixture("lo-dump.bin");
-    let ip: serde_json::Value = serde_json::from_slice(
-        &std::fs::read(concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/fixtures/nl/lo-dump.ip.json"
-        ))
-        .unwrap(),
-    )
-    .unwrap();
+    let data = FIXTURES.bytes("lo-dump.bin");
+    let ip = FIXTURES.json("lo-dump.ip.json");
     let lo = &ip[0];
-    let msgs: Vec<_> = Messages::new(&data).map(|m| m.unwrap()).collect();
+    let msgs = messages(&data);
     assert_eq!(msgs.len(), 2, "one RTM_NEWLINK and NLMSG_DONE");
     let link = msgs[0];
     assert_eq!(link.nlmsg_type(), 16);
@@ -72,7 +61,7 @@ fn lo_dump_reads_like_iproute2_saw_it() {
 
 #[test]
 fn ext_ack_error_names_the_unknown_kind() {
-    let data = fixture("unknown-kind-error.bin");
+    let data = FIXTURES.bytes("unknown-kind-error.bin");
     let m = Messages::new(&data).next().unwrap().unwrap();
     assert_eq!(m.nlmsg_type(), NLMSG_ERROR);
     let names: Vec<_> = flag_names(m.nlmsg_flags(), FlagContext::Ack)
@@ -94,7 +83,7 @@ fn ext_ack_error_names_the_unknown_kind() {
 
 #[test]
 fn truncated_fixtures_give_errors_naming_the_offset() {
-    let data = fixture("lo-dump.bin");
+    let data = FIXTURES.bytes("lo-dump.bin");
     let first_len = u32::from_ne_bytes(data[0..4].try_into().unwrap()) as usize;
     // cut inside the second message's header
     let cut = &data[..first_len + 8];

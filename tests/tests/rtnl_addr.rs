@@ -4,7 +4,7 @@
 
 mod rtnl_common;
 
-use ferroute_codec::nl::{AttrBuilder, AttrIter};
+use ferroute_codec::nl::AttrIter;
 use ferroute_codec::rtnl::addr::*;
 use ferroute_codec::rtnl::consts::*;
 use rtnl_common::*;
@@ -36,8 +36,8 @@ fn find_info<'j>(j: &'j Value, ifindex: u32, local: &str) -> &'j Value {
 
 #[test]
 fn dump_matches_ip_addr() {
-    let bytes = read("addr-dump.bin");
-    let j = json("addr-dump.ip.json");
+    let bytes = FIXTURES.bytes("addr-dump.bin");
+    let j = FIXTURES.json("addr-dump.ip.json");
     let msgs = messages(&bytes);
     let total: usize = j
         .as_array()
@@ -110,19 +110,14 @@ fn dump_matches_ip_addr() {
         }
         // not PERMANENT would be printed by ip as "dynamic"
         assert_eq!(info.get("dynamic").is_some(), !f.contains(IfaF::PERMANENT));
-        reencode(
-            m,
-            8,
-            |a, b| AddrAttr::decode(a).unwrap().emit(b).unwrap(),
-            a.attrs(),
-        );
+        reencode(m, 8, a.attrs(), AddrAttr::decode, AddrAttr::emit);
     }
     assert!(v4 >= 4 && v6 >= 4 && labels >= 4 && brd == 2 && nodad == 2);
 }
 
 #[test]
 fn describe_prints_header_and_typed_attrs() {
-    let bytes = read("addr-dump.bin");
+    let bytes = FIXTURES.bytes("addr-dump.bin");
     let m = messages(&bytes)
         .into_iter()
         .find(|m| {
@@ -135,19 +130,19 @@ fn describe_prints_header_and_typed_attrs() {
                 == Some("v0:main")
         })
         .unwrap();
-    let d = describe(&m);
+    let d = describe::<Rtnl>(&m);
     assert_eq!(d["header"]["type"], "RTM_NEWADDR");
     assert_eq!(d["ifaddrmsg"]["ifa_family"], 2);
     assert_eq!(d["ifaddrmsg"]["ifa_prefixlen"], 24);
-    assert_eq!(attr(&d, "IFA_LOCAL").unwrap(), "10.0.0.1");
-    assert_eq!(attr(&d, "IFA_BROADCAST").unwrap(), "10.0.0.255");
-    assert_eq!(attr(&d, "IFA_LABEL").unwrap(), "v0:main");
+    assert_eq!(attr(&d["attrs"], "IFA_LOCAL"), "10.0.0.1");
+    assert_eq!(attr(&d["attrs"], "IFA_BROADCAST"), "10.0.0.255");
+    assert_eq!(attr(&d["attrs"], "IFA_LABEL"), "v0:main");
     assert_eq!(
-        attr(&d, "IFA_FLAGS").unwrap(),
+        attr(&d["attrs"], "IFA_FLAGS"),
         &serde_json::json!(["PERMANENT"])
     );
     assert_eq!(
-        attr(&d, "IFA_CACHEINFO").unwrap()["ifa_valid"],
+        attr(&d["attrs"], "IFA_CACHEINFO")["ifa_valid"],
         4294967295u32
     );
 }
@@ -230,14 +225,10 @@ mod props {
                 AddrAttr::TargetNetnsid(nsid),
                 AddrAttr::Proto(proto),
             ];
-            let mut w = AttrBuilder::new(Vec::new());
-            for it in &items { it.emit(&mut w).unwrap(); }
-            let bytes = w.into_inner();
-            let back: Vec<_> = AttrIter::new(&bytes).map(|a| AddrAttr::decode(a.unwrap()).unwrap()).collect();
+            let bytes = emit_all(&items, AddrAttr::emit);
+            let back = decode_all(&bytes, AddrAttr::decode);
             prop_assert_eq!(&back[..], &items[..]);
-            let mut w2 = AttrBuilder::new(Vec::new());
-            for it in &back { it.emit(&mut w2).unwrap(); }
-            prop_assert_eq!(w2.into_inner(), bytes);
+            prop_assert_eq!(emit_all(&back, AddrAttr::emit), bytes);
         }
     }
 }

@@ -4,10 +4,10 @@
 //! round trips.
 
 use std::collections::HashMap;
-use std::path::Path;
 
+use ferroute::decode::mac;
 use ferroute_codec::nl::{
-    AttrBuilder, AttrIter, Messages, MsgBuilder, NlMsg, NlaWriter, NullVisitor, describe_datagram,
+    AttrBuilder, AttrIter, Messages, NlMsg, NlaWriter, NullVisitor, describe_datagram,
 };
 use ferroute_codec::rtnl::Rtnl;
 use ferroute_codec::rtnl::link::af_spec::{
@@ -15,23 +15,13 @@ use ferroute_codec::rtnl::link::af_spec::{
 };
 use ferroute_codec::rtnl::link::info::*;
 use ferroute_codec::rtnl::link::*;
+use ferroute_tests::{Fixtures, builder_like, describe_all, nla};
 use serde_json::Value;
 
-fn fixture(name: &str) -> Vec<u8> {
-    std::fs::read(
-        Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("fixtures/link")
-            .join(name),
-    )
-    .expect("fixture")
-}
+const FIXTURES: Fixtures = Fixtures("link");
 
 fn ip_json() -> Vec<Value> {
-    let s = std::fs::read_to_string(
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/link/dump.ip.json"),
-    )
-    .unwrap();
-    serde_json::from_str(&s).unwrap()
+    serde_json::from_value(FIXTURES.json("dump.ip.json")).unwrap()
 }
 
 fn links(data: &[u8]) -> Vec<LinkMsg<'_>> {
@@ -40,13 +30,6 @@ fn links(data: &[u8]) -> Vec<LinkMsg<'_>> {
         .filter(|m| m.nlmsg_type() == RTM_NEWLINK)
         .map(|m| LinkMsg::parse(m).unwrap())
         .collect()
-}
-
-fn mac(b: &[u8]) -> String {
-    b.iter()
-        .map(|x| format!("{x:02x}"))
-        .collect::<Vec<_>>()
-        .join(":")
 }
 
 /// ip's flag list for an ifi_flags word (print_link_flags in iproute2).
@@ -70,7 +53,7 @@ fn u(v: &Value) -> u64 {
 
 #[test]
 fn dump_matches_ip_json_field_by_field() {
-    let data = fixture("dump.bin");
+    let data = FIXTURES.bytes("dump.bin");
     let json = ip_json();
     let by_name: HashMap<&str, i64> = json
         .iter()
@@ -417,15 +400,7 @@ fn dump_matches_ip_json_field_by_field() {
 
 /// Re-emits a message attribute by attribute through the typed enum; returns the bytes.
 fn reencode(m: &LinkMsg<'_>) -> Vec<u8> {
-    let hdr = m.msg().header();
-    let mut b = MsgBuilder::new(
-        Vec::new(),
-        hdr.nlmsg_type(),
-        hdr.nlmsg_flags(),
-        hdr.nlmsg_seq(),
-        hdr.nlmsg_pid(),
-    )
-    .unwrap();
+    let mut b = builder_like(&m.msg());
     b.append_struct(m.header()).unwrap();
     for a in m.attrs() {
         a.unwrap().emit(&mut b).unwrap();
@@ -448,7 +423,7 @@ where
 #[test]
 fn every_kernel_message_reencodes_byte_for_byte() {
     for f in ["dump.bin", "bridge-dump.bin", "get-vx0.bin"] {
-        let data = fixture(f);
+        let data = FIXTURES.bytes(f);
         let msgs = links(&data);
         assert!(!msgs.is_empty());
         for m in &msgs {
@@ -515,7 +490,7 @@ fn every_kernel_message_reencodes_byte_for_byte() {
 #[test]
 fn describe_has_no_errors_on_kernel_bytes() {
     for f in ["dump.bin", "bridge-dump.bin", "get-vx0.bin"] {
-        let data = fixture(f);
+        let data = FIXTURES.bytes(f);
         let mut v = NullVisitor::default();
         let n = describe_datagram::<Rtnl>(&data, &mut v).unwrap();
         assert!(n >= 1);
@@ -524,80 +499,33 @@ fn describe_has_no_errors_on_kernel_bytes() {
     }
 }
 
-/// A visitor that writes a compact JSON-like text (to check what describe says).
-#[derive(Default)]
-struct Text(String);
-
-impl ferroute_codec::nl::Visitor for Text {
-    fn scalar(&mut self, v: ferroute_codec::nl::Scalar<'_>) {
-        use ferroute_codec::nl::Scalar::*;
-        let s = match v {
-            U64(x) => x.to_string(),
-            I64(x) => x.to_string(),
-            Bool(b) => b.to_string(),
-            Str(s) => format!("{s:?}"),
-            Name(n) => n.to_string(),
-            Hex(h) => h.iter().map(|b| format!("{b:02x}")).collect(),
-            Ip(ip) => ip.to_string(),
-            Mac(m) => mac(m),
-            Null => "null".into(),
-            Error(e) => format!("ERROR {e:?}"),
-        };
-        self.0.push_str(&s);
-        self.0.push(',');
-    }
-    fn begin_list(&mut self) {
-        self.0.push('[');
-    }
-    fn end_list(&mut self) {
-        self.0.push(']');
-    }
-    fn begin_object(&mut self) {
-        self.0.push('{');
-    }
-    fn key(&mut self, k: &str) {
-        self.0.push_str(k);
-        self.0.push(':');
-    }
-    fn end_object(&mut self) {
-        self.0.push('}');
-    }
-}
-
 #[test]
 fn describe_names_kind_data_and_families() {
-    let data = fixture("get-vx0.bin");
-    let mut t = Text::default();
-    describe_datagram::<Rtnl>(&data, &mut t).unwrap();
-    let s = t.0;
+    let data = FIXTURES.bytes("get-vx0.bin");
+    let s = Value::from(describe_all::<Rtnl>(&data)).to_string();
     for want in [
-        "ifinfomsg:{ifi_family:AF_UNSPEC,",
-        "ifi_type:ARPHRD_ETHER,",
-        "ifi_flags:[IFF_UP,IFF_BROADCAST,IFF_RUNNING,IFF_MULTICAST,IFF_LOWER_UP,]",
-        "[IFLA_IFNAME,\"vx0\",]",
-        "[IFLA_OPERSTATE,IF_OPER_UNKNOWN,]",
-        "[IFLA_INFO_KIND,\"vxlan\",]",
-        "[IFLA_VXLAN_ID,42,]",
-        "[IFLA_VXLAN_PORT,4789,]",
-        "[IFLA_INET6_ADDR_GEN_MODE,0,]",
-        "[IPV4_DEVCONF_FORWARDING,0,]",
-        "[DEVCONF_HOPLIMIT,64,]",
-        "[AF_INET6,[",
-        "rx_otherhost_dropped:0",
+        r#""ifinfomsg":{"ifi_family":"AF_UNSPEC","#,
+        r#""ifi_type":"ARPHRD_ETHER","#,
+        r#""ifi_flags":["IFF_UP","IFF_BROADCAST","IFF_RUNNING","IFF_MULTICAST","IFF_LOWER_UP"]"#,
+        r#"["IFLA_IFNAME","vx0"]"#,
+        r#"["IFLA_OPERSTATE","IF_OPER_UNKNOWN"]"#,
+        r#"["IFLA_INFO_KIND","vxlan"]"#,
+        r#"["IFLA_VXLAN_ID",42]"#,
+        r#"["IFLA_VXLAN_PORT",4789]"#,
+        r#"["IFLA_INET6_ADDR_GEN_MODE",0]"#,
+        r#"["IPV4_DEVCONF_FORWARDING",0]"#,
+        r#"["DEVCONF_HOPLIMIT",64]"#,
+        r#"["AF_INET6",["#,
+        r#""rx_otherhost_dropped":0"#,
     ] {
         assert!(s.contains(want), "{want} not in {s}");
     }
-    assert!(!s.contains("ERROR"));
 }
 
 #[test]
 fn bridge_family_dump_has_port_info_in_protinfo() {
-    let data = fixture("bridge-dump.bin");
-    let s = std::fs::read_to_string(
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/link/bridge-link.json"),
-    )
-    .unwrap();
-    let j: Vec<Value> = serde_json::from_str(&s).unwrap();
+    let data = FIXTURES.bytes("bridge-dump.bin");
+    let j: Vec<Value> = serde_json::from_value(FIXTURES.json("bridge-link.json")).unwrap();
     let msgs = links(&data);
     let port = msgs
         .iter()
@@ -615,17 +543,6 @@ fn bridge_family_dump_has_port_info_in_protinfo() {
 }
 
 /// One attribute, written by hand (not with the codec's builder).
-fn nla(ty: u16, payload: &[u8]) -> Vec<u8> {
-    let mut v = Vec::new();
-    v.extend_from_slice(&((4 + payload.len()) as u16).to_ne_bytes());
-    v.extend_from_slice(&ty.to_ne_bytes());
-    v.extend_from_slice(payload);
-    while v.len() % 4 != 0 {
-        v.push(0);
-    }
-    v
-}
-
 /// A whole RTM_NEWLINK message, written by hand: nlmsghdr + ifinfomsg + attributes.
 fn newlink(index: i32, attrs: &[u8]) -> Vec<u8> {
     let mut v = Vec::new();
@@ -1128,11 +1045,7 @@ mod props {
 /// checked against the values pyroute2 was given; each re-encodes byte for byte.
 #[test]
 fn pyroute2_vectors_decode_to_what_pyroute2_was_given() {
-    let s = std::fs::read_to_string(
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/link/pyroute2-vectors.json"),
-    )
-    .unwrap();
-    let j: Value = serde_json::from_str(&s).unwrap();
+    let j = FIXTURES.json("pyroute2-vectors.json");
     let vectors = j["vectors"].as_array().unwrap();
     assert_eq!(vectors.len(), 11);
     for v in vectors {

@@ -5,7 +5,8 @@
 
 mod rtnl_common;
 
-use ferroute_codec::nl::{AttrBuilder, AttrIter, NlMsg};
+use ferroute::decode::mac;
+use ferroute_codec::nl::{AttrIter, NlMsg};
 use ferroute_codec::rtnl::consts::*;
 use ferroute_codec::rtnl::neigh::*;
 use ferroute_codec::rtnl::nsid::{NsidAttr, NsidMsg};
@@ -16,9 +17,9 @@ fn state_names(s: Nud) -> Vec<String> {
 }
 
 fn check_neigh_dump(bin: &str, json_name: &str, family: u8) -> usize {
-    let bytes = read(bin);
+    let bytes = FIXTURES.bytes(bin);
     let msgs = messages(&bytes);
-    let j = json(json_name);
+    let j = FIXTURES.json(json_name);
     let j = j.as_array().unwrap();
     assert_eq!(msgs.len(), j.len());
     for (m, j) in msgs.iter().zip(j) {
@@ -28,14 +29,7 @@ fn check_neigh_dump(bin: &str, json_name: &str, family: u8) -> usize {
         let i = n.index().unwrap();
         assert_eq!(j["dst"], i.dst().unwrap().unwrap().to_string().as_str());
         assert_eq!(j["dev"], ifname(n.header().ndm_ifindex() as u32).as_str());
-        let mac: Vec<String> = i
-            .lladdr()
-            .unwrap()
-            .unwrap()
-            .iter()
-            .map(|b| format!("{b:02x}"))
-            .collect();
-        assert_eq!(j["lladdr"], mac.join(":").as_str());
+        assert_eq!(j["lladdr"], mac(i.lladdr().unwrap().unwrap()).as_str());
         let want: Vec<String> = j["state"]
             .as_array()
             .unwrap()
@@ -44,12 +38,7 @@ fn check_neigh_dump(bin: &str, json_name: &str, family: u8) -> usize {
             .collect();
         assert_eq!(state_names(n.state()), want);
         assert!(i.cacheinfo().unwrap().is_some());
-        reencode(
-            m,
-            12,
-            |a, b| NeighAttr::decode(a).unwrap().emit(b).unwrap(),
-            n.attrs(),
-        );
+        reencode(m, 12, n.attrs(), NeighAttr::decode, NeighAttr::emit);
     }
     msgs.len()
 }
@@ -57,7 +46,7 @@ fn check_neigh_dump(bin: &str, json_name: &str, family: u8) -> usize {
 #[test]
 fn ipv4_neighbours_match_ip_neigh() {
     check_neigh_dump("neigh4-dump.bin", "neigh4-dump.ip.json", AF_INET);
-    let bytes = read("neigh4-dump.bin");
+    let bytes = FIXTURES.bytes("neigh4-dump.bin");
     let m = messages(&bytes)
         .into_iter()
         .find(|m| {
@@ -67,11 +56,11 @@ fn ipv4_neighbours_match_ip_neigh() {
         .unwrap();
     let n = NeighMsg::parse(m).unwrap();
     assert_eq!(n.state(), Nud::PERMANENT);
-    let d = describe(&m);
+    let d = describe::<Rtnl>(&m);
     assert_eq!(d["header"]["type"], "RTM_NEWNEIGH");
     assert_eq!(d["ndmsg"]["ndm_state"], 0x80);
-    assert_eq!(attr(&d, "NDA_DST").unwrap(), "10.0.0.9");
-    assert_eq!(attr(&d, "NDA_LLADDR").unwrap(), "02:00:00:00:00:09");
+    assert_eq!(attr(&d["attrs"], "NDA_DST"), "10.0.0.9");
+    assert_eq!(attr(&d["attrs"], "NDA_LLADDR"), "02:00:00:00:00:09");
 }
 
 #[test]
@@ -81,9 +70,9 @@ fn ipv6_neighbours_match_ip_neigh() {
 
 #[test]
 fn bridge_fdb_matches_bridge_fdb_show() {
-    let bytes = read("fdb-dump.bin");
+    let bytes = FIXTURES.bytes("fdb-dump.bin");
     let msgs = messages(&bytes);
-    let j = json("fdb-dump.bridge.json");
+    let j = FIXTURES.json("fdb-dump.bridge.json");
     let j = j.as_array().unwrap();
     assert_eq!(msgs.len(), j.len());
     let mut statics = 0;
@@ -91,14 +80,7 @@ fn bridge_fdb_matches_bridge_fdb_show() {
         let n = NeighMsg::parse(*m).unwrap();
         assert_eq!(n.header().ndm_family(), AF_BRIDGE);
         let i = n.index().unwrap();
-        let mac: Vec<String> = i
-            .lladdr()
-            .unwrap()
-            .unwrap()
-            .iter()
-            .map(|b| format!("{b:02x}"))
-            .collect();
-        assert_eq!(j["mac"], mac.join(":").as_str());
+        assert_eq!(j["mac"], mac(i.lladdr().unwrap().unwrap()).as_str());
         assert_eq!(
             j["ifname"],
             ifname(n.header().ndm_ifindex() as u32).as_str()
@@ -118,21 +100,16 @@ fn bridge_fdb_matches_bridge_fdb_show() {
         assert_eq!(j["state"], state);
         let self_flag = j["flags"].as_array().unwrap().iter().any(|f| f == "self");
         assert_eq!(self_flag, n.flags().contains(Ntf::SELF));
-        reencode(
-            m,
-            12,
-            |a, b| NeighAttr::decode(a).unwrap().emit(b).unwrap(),
-            n.attrs(),
-        );
+        reencode(m, 12, n.attrs(), NeighAttr::decode, NeighAttr::emit);
     }
     assert_eq!(statics, 1);
 }
 
 #[test]
 fn neighbour_tables_match_ip_ntable() {
-    let bytes = read("neightbl4-dump.bin");
+    let bytes = FIXTURES.bytes("neightbl4-dump.bin");
     let msgs = messages(&bytes);
-    let j = json("neightbl4-dump.ip.json");
+    let j = FIXTURES.json("neightbl4-dump.ip.json");
     let j = j.as_array().unwrap();
     assert_eq!(msgs.len(), j.len());
     for (m, j) in msgs.iter().zip(j) {
@@ -180,26 +157,22 @@ fn neighbour_tables_match_ip_ntable() {
         assert_eq!(j["proxy_delay"], p.proxy_delay().unwrap().unwrap());
         assert_eq!(j["proxy_queue"], p.proxy_qlen().unwrap().unwrap());
         assert_eq!(j["locktime"], p.locktime().unwrap().unwrap());
-        reencode(
-            m,
-            4,
-            |a, b| NdtaAttr::decode(a).unwrap().emit(b).unwrap(),
-            t.attrs(),
-        );
+        reencode(m, 4, t.attrs(), NdtaAttr::decode, NdtaAttr::emit);
     }
     // the neighbour module describes table messages when handed one
-    let mut v = JsonVisitor::default();
+    let mut v = ferroute::decode::TreeBuilder::new();
     {
         use ferroute_codec::nl::Visitor;
         v.begin_object();
         describe_neightbl(&msgs[0], &mut v);
         v.end_object();
     }
-    let d = v.root.unwrap();
+    assert!(v.errors.is_empty(), "{:?}", v.errors);
+    let d = v.take().remove(0);
     assert_eq!(d["ndtmsg"]["ndtm_family"], 2);
-    assert_eq!(attr(&d, "NDTA_NAME").unwrap(), "arp_cache");
-    assert_eq!(attr(&d, "NDTA_CONFIG").unwrap()["ndtc_key_len"], 4);
-    let parms = attr(&d, "NDTA_PARMS").unwrap().as_array().unwrap();
+    assert_eq!(attr(&d["attrs"], "NDTA_NAME"), "arp_cache");
+    assert_eq!(attr(&d["attrs"], "NDTA_CONFIG")["ndtc_key_len"], 4);
+    let parms = attr(&d["attrs"], "NDTA_PARMS").as_array().unwrap();
     assert!(
         parms
             .iter()
@@ -209,25 +182,20 @@ fn neighbour_tables_match_ip_ntable() {
 
 #[test]
 fn nsid_dump_matches_ip_netns_list_id() {
-    let bytes = read("nsid-dump.bin");
+    let bytes = FIXTURES.bytes("nsid-dump.bin");
     let msgs = messages(&bytes);
-    let j = json("nsid-dump.ip.json");
+    let j = FIXTURES.json("nsid-dump.ip.json");
     assert_eq!(msgs.len(), j.as_array().unwrap().len());
     let m = msgs[0];
     assert_eq!(m.nlmsg_type(), RTM_NEWNSID);
     let n = NsidMsg::parse(m).unwrap();
     assert_eq!(n.header().rtgen_family(), AF_UNSPEC);
     assert_eq!(j[0]["nsid"], n.index().unwrap().nsid().unwrap().unwrap());
-    reencode(
-        &m,
-        1,
-        |a, b| NsidAttr::decode(a).unwrap().emit(b).unwrap(),
-        n.attrs(),
-    );
-    let d = describe(&m);
+    reencode(&m, 1, n.attrs(), NsidAttr::decode, NsidAttr::emit);
+    let d = describe::<Rtnl>(&m);
     assert_eq!(d["header"]["type"], "RTM_NEWNSID");
     assert_eq!(d["rtgenmsg"]["rtgen_family"], 0);
-    assert_eq!(attr(&d, "NETNSA_NSID").unwrap(), 7);
+    assert_eq!(attr(&d["attrs"], "NETNSA_NSID"), 7);
 }
 
 /// RTM_NEWNEIGH written byte by byte from <linux/neighbour.h>:
@@ -308,14 +276,10 @@ mod props {
                 NeighAttr::NdmStateMask(smask),
                 NeighAttr::NdmFlagsMask(fmask),
             ];
-            let mut w = AttrBuilder::new(Vec::new());
-            for it in &items { it.emit(&mut w).unwrap(); }
-            let bytes = w.into_inner();
-            let back: Vec<_> = AttrIter::new(&bytes).map(|a| NeighAttr::decode(a.unwrap()).unwrap()).collect();
+            let bytes = emit_all(&items, NeighAttr::emit);
+            let back = decode_all(&bytes, NeighAttr::decode);
             prop_assert_eq!(&back[..], &items[..]);
-            let mut w2 = AttrBuilder::new(Vec::new());
-            for it in &back { it.emit(&mut w2).unwrap(); }
-            prop_assert_eq!(w2.into_inner(), bytes);
+            prop_assert_eq!(emit_all(&back, NeighAttr::emit), bytes);
         }
 
         #[test]
@@ -324,11 +288,8 @@ mod props {
                 NsidAttr::Nsid(nsid), NsidAttr::Pid(pid), NsidAttr::Fd(fd),
                 NsidAttr::TargetNsid(t), NsidAttr::CurrentNsid(c),
             ];
-            let mut w = AttrBuilder::new(Vec::new());
-            for it in &items { it.emit(&mut w).unwrap(); }
-            let bytes = w.into_inner();
-            let back: Vec<_> = AttrIter::new(&bytes).map(|a| NsidAttr::decode(a.unwrap()).unwrap()).collect();
-            prop_assert_eq!(&back[..], &items[..]);
+            let bytes = emit_all(&items, NsidAttr::emit);
+            prop_assert_eq!(&decode_all(&bytes, NsidAttr::decode)[..], &items[..]);
         }
     }
 }

@@ -4,20 +4,11 @@
 
 mod rtnl_common;
 
-use ferroute_codec::nl::{AttrBuilder, AttrIter};
+use ferroute_codec::nl::AttrIter;
 use ferroute_codec::rtnl::consts::*;
 use ferroute_codec::rtnl::rule::*;
 use rtnl_common::*;
 use serde_json::Value;
-
-fn table_name(t: u32) -> String {
-    match t {
-        253 => "default".into(),
-        254 => "main".into(),
-        255 => "local".into(),
-        n => n.to_string(),
-    }
-}
 
 fn check_rule(r: &RuleMsg<'_>, j: &Value) {
     let h = r.header();
@@ -77,22 +68,8 @@ fn check_rule(r: &RuleMsg<'_>, j: &Value) {
         Some(p) => panic!("proto {p}"),
         None => assert!(j.get("ipproto").is_none()),
     }
-    match i.sport_range().unwrap() {
-        Some(p) if p.start() == p.end() => assert_eq!(j["sport"], p.start()),
-        Some(p) => assert_eq!(
-            (j["sport_start"].clone(), j["sport_end"].clone()),
-            (p.start().into(), p.end().into())
-        ),
-        None => assert!(j.get("sport").is_none()),
-    }
-    match i.dport_range().unwrap() {
-        Some(p) if p.start() == p.end() => assert_eq!(j["dport"], p.start()),
-        Some(p) => assert_eq!(
-            (j["dport_start"].clone(), j["dport_end"].clone()),
-            (p.start().into(), p.end().into())
-        ),
-        None => assert!(j.get("dport_start").is_none()),
-    }
+    check_port_range(j, "sport", i.sport_range().unwrap());
+    check_port_range(j, "dport", i.dport_range().unwrap());
     let proto = match i.protocol().unwrap().unwrap_or(0) {
         0 => "unspec",
         2 => "kernel",
@@ -101,10 +78,24 @@ fn check_rule(r: &RuleMsg<'_>, j: &Value) {
     assert_eq!(j["protocol"], proto);
 }
 
+/// ip's form of port range `name` (sport, dport): `name` for one port, `name_start` and
+/// `name_end` for a range, neither without one.
+fn check_port_range(j: &Value, name: &str, r: Option<FibRulePortRange>) {
+    let (start, end) = (format!("{name}_start"), format!("{name}_end"));
+    match r {
+        Some(p) if p.start() == p.end() => assert_eq!(j[name], p.start()),
+        Some(p) => assert_eq!(
+            (j[&start].clone(), j[&end].clone()),
+            (p.start().into(), p.end().into())
+        ),
+        None => assert!(j.get(name).is_none() && j.get(&start).is_none(), "{j}"),
+    }
+}
+
 fn check_dump(bin: &str, json_name: &str) -> Vec<u32> {
-    let bytes = read(bin);
+    let bytes = FIXTURES.bytes(bin);
     let msgs = messages(&bytes);
-    let j = json(json_name);
+    let j = FIXTURES.json(json_name);
     let j = j.as_array().unwrap();
     assert_eq!(msgs.len(), j.len());
     let mut prios = vec![];
@@ -113,12 +104,7 @@ fn check_dump(bin: &str, json_name: &str) -> Vec<u32> {
         let r = RuleMsg::parse(*m).unwrap();
         check_rule(&r, j);
         prios.push(r.index().unwrap().priority().unwrap().unwrap_or(0));
-        reencode(
-            m,
-            12,
-            |a, b| RuleAttr::decode(a).unwrap().emit(b).unwrap(),
-            r.attrs(),
-        );
+        reencode(m, 12, r.attrs(), RuleAttr::decode, RuleAttr::emit);
     }
     prios
 }
@@ -137,22 +123,22 @@ fn ipv6_dump_matches_ip_rule() {
 
 #[test]
 fn describe_names_fields_and_structs() {
-    let bytes = read("rule4-dump.bin");
+    let bytes = FIXTURES.bytes("rule4-dump.bin");
     let m = messages(&bytes)[3]; // priority 1002: oif, uidrange, suppress_prefixlen
-    let d = describe(&m);
+    let d = describe::<Rtnl>(&m);
     assert_eq!(d["header"]["type"], "RTM_NEWRULE");
     assert_eq!(d["fib_rule_hdr"]["action"], FR_ACT_TO_TBL);
     assert_eq!(d["fib_rule_hdr"]["table"], 254);
-    assert_eq!(attr(&d, "FRA_OIFNAME").unwrap(), "br0");
+    assert_eq!(attr(&d["attrs"], "FRA_OIFNAME"), "br0");
     assert_eq!(
-        attr(&d, "FRA_UID_RANGE").unwrap(),
+        attr(&d["attrs"], "FRA_UID_RANGE"),
         &serde_json::json!({"start": 1000, "end": 2000})
     );
-    assert_eq!(attr(&d, "FRA_SUPPRESS_PREFIXLEN").unwrap(), 0);
+    assert_eq!(attr(&d["attrs"], "FRA_SUPPRESS_PREFIXLEN"), 0);
     let m = messages(&bytes)[5]; // dport 80-90
-    let d = describe(&m);
+    let d = describe::<Rtnl>(&m);
     assert_eq!(
-        attr(&d, "FRA_DPORT_RANGE").unwrap(),
+        attr(&d["attrs"], "FRA_DPORT_RANGE"),
         &serde_json::json!({"start": 80, "end": 90})
     );
 }
@@ -234,14 +220,10 @@ mod props {
                 RuleAttr::TunId(tun),
                 RuleAttr::IpProto(proto),
             ];
-            let mut w = AttrBuilder::new(Vec::new());
-            for it in &items { it.emit(&mut w).unwrap(); }
-            let bytes = w.into_inner();
-            let back: Vec<_> = AttrIter::new(&bytes).map(|a| RuleAttr::decode(a.unwrap()).unwrap()).collect();
+            let bytes = emit_all(&items, RuleAttr::emit);
+            let back = decode_all(&bytes, RuleAttr::decode);
             prop_assert_eq!(&back[..], &items[..]);
-            let mut w2 = AttrBuilder::new(Vec::new());
-            for it in &back { it.emit(&mut w2).unwrap(); }
-            prop_assert_eq!(w2.into_inner(), bytes);
+            prop_assert_eq!(emit_all(&back, RuleAttr::emit), bytes);
         }
     }
 }

@@ -11,10 +11,6 @@ const EACCES: i32 = 13;
 const EBUSY: i32 = 16;
 const EINVAL: i32 = 22;
 
-fn json(s: &str) -> serde_json::Value {
-    serde_json::from_str(s).expect("json")
-}
-
 #[test]
 fn return_and_error_verdicts_are_delivered_as_replies() {
     in_netns(|| {
@@ -71,12 +67,7 @@ fn return_and_error_verdicts_are_delivered_as_replies() {
 
         // Recv proxy: an Error verdict replaces a dump message by an NLMSG_ERROR.
         s.set_recv_proxy(RTM_NEWLINK, |m| {
-            let name = m
-                .attrs_after(16)
-                .find(IFLA_IFNAME)
-                .unwrap()
-                .as_cstr()
-                .unwrap();
+            let name = link_name(m).unwrap();
             if name == "rw1" {
                 RecvVerdict::Error(EACCES)
             } else {
@@ -143,7 +134,7 @@ fn tuntap_proxy_creates_real_devices() {
         };
         s.request(&req).unwrap();
 
-        let tap = &json(&ip_json(&["-d", "link", "show", "ftap0"]))[0];
+        let tap = &ip_json(&["-d", "link", "show", "ftap0"])[0];
         eprintln!("{tap}");
         assert_eq!(tap["linkinfo"]["info_kind"], "tun");
         let d = &tap["linkinfo"]["info_data"];
@@ -153,7 +144,7 @@ fn tuntap_proxy_creates_real_devices() {
         assert_eq!(d["multi_queue"], false);
         assert_eq!(d["persist"], true);
         assert_eq!(d["user"], 1234);
-        let tun = &json(&ip_json(&["-d", "link", "show", "ftun0"]))[0];
+        let tun = &ip_json(&["-d", "link", "show", "ftun0"])[0];
         let d = &tun["linkinfo"]["info_data"];
         assert_eq!(d["type"], "tun");
         assert_eq!(d["pi"], true);

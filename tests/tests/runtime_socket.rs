@@ -11,12 +11,8 @@ const EOPNOTSUPP: i32 = 95;
 const EINVAL: i32 = 22;
 const ERANGE: i32 = 34;
 
-fn json(s: &str) -> serde_json::Value {
-    serde_json::from_str(s).expect("json")
-}
-
 fn ip_link_names() -> Vec<String> {
-    json(&ip_json(&["link", "show"]))
+    ip_json(&["link", "show"])
         .as_array()
         .expect("array")
         .iter()
@@ -238,12 +234,7 @@ fn multicast_sees_newlink_from_another_socket() {
                 let m = m.unwrap();
                 assert_eq!(m.nlmsg_seq(), 0);
                 if m.nlmsg_type() == RTM_NEWLINK {
-                    let name = m
-                        .attrs_after(16)
-                        .find(IFLA_IFNAME)
-                        .unwrap()
-                        .as_cstr()
-                        .unwrap();
+                    let name = link_name(&m).unwrap();
                     seen.push(name.to_string());
                 }
             }

@@ -265,38 +265,35 @@ net_kind!(
     NetBe64, u64, as_be64, put_be64
 );
 
-/// An IPv4 address written with NLA_F_NET_BYTEORDER (the kernel rejects IPSET_ATTR_IPADDR_*
-/// without it with IPSET_ERR_PROTOCOL, though its own dumps leave the flag off).
-#[derive(Debug, Clone, Copy)]
-pub struct NetIpv4;
-impl<'a> Kind<'a> for NetIpv4 {
-    type T = core::net::Ipv4Addr;
-    fn decode(a: &Attr<'a>) -> Result<Self::T, Error> {
-        a.as_ipv4()
-    }
-    fn encode<W: NlaWriter + ?Sized>(w: &mut W, ty: u16, v: &Self::T) -> Result<(), Error> {
-        w.put_bytes(ty | NLA_F_NET_BYTEORDER, &v.octets())
-    }
-    fn describe(v: &Self::T, _: &Ctx, out: &mut dyn Visitor) {
-        out.scalar(Scalar::Ip(IpAddr::V4(*v)))
-    }
+macro_rules! net_addr_kind {
+    ($(#[$m:meta])* $name:ident, $t:ident, $get:ident, $v:ident) => {
+        $(#[$m])*
+        #[derive(Debug, Clone, Copy)]
+        pub struct $name;
+        impl<'a> Kind<'a> for $name {
+            type T = core::net::$t;
+            fn decode(a: &Attr<'a>) -> Result<Self::T, Error> {
+                a.$get()
+            }
+            fn encode<W: NlaWriter + ?Sized>(w: &mut W, ty: u16, v: &Self::T) -> Result<(), Error> {
+                w.put_bytes(ty | NLA_F_NET_BYTEORDER, &v.octets())
+            }
+            fn describe(v: &Self::T, _: &Ctx, out: &mut dyn Visitor) {
+                out.scalar(Scalar::Ip(IpAddr::$v(*v)))
+            }
+        }
+    };
 }
-
-/// An IPv6 address written with NLA_F_NET_BYTEORDER (see [`NetIpv4`]).
-#[derive(Debug, Clone, Copy)]
-pub struct NetIpv6;
-impl<'a> Kind<'a> for NetIpv6 {
-    type T = core::net::Ipv6Addr;
-    fn decode(a: &Attr<'a>) -> Result<Self::T, Error> {
-        a.as_ipv6()
-    }
-    fn encode<W: NlaWriter + ?Sized>(w: &mut W, ty: u16, v: &Self::T) -> Result<(), Error> {
-        w.put_bytes(ty | NLA_F_NET_BYTEORDER, &v.octets())
-    }
-    fn describe(v: &Self::T, _: &Ctx, out: &mut dyn Visitor) {
-        out.scalar(Scalar::Ip(IpAddr::V6(*v)))
-    }
-}
+net_addr_kind!(
+    /// An IPv4 address written with NLA_F_NET_BYTEORDER (the kernel rejects
+    /// IPSET_ATTR_IPADDR_* without it with IPSET_ERR_PROTOCOL, though its own dumps leave
+    /// the flag off).
+    NetIpv4, Ipv4Addr, as_ipv4, V4
+);
+net_addr_kind!(
+    /// An IPv6 address written with NLA_F_NET_BYTEORDER (see [`NetIpv4`]).
+    NetIpv6, Ipv6Addr, as_ipv6, V6
+);
 
 /// IPSET_ATTR_CADT_FLAGS: a network-order u32 (NLA_F_NET_BYTEORDER) described as the
 /// names of its IPSET_FLAG_* bits (an unnamed remainder as a number).

@@ -4,7 +4,7 @@
 
 use core::net::IpAddr;
 
-use super::attr::{AttrIter, AttrSet};
+use super::attr::{Attr, AttrIter, AttrSet};
 use super::error::{Error, ErrorKind};
 
 /// A leaf value.
@@ -90,6 +90,17 @@ impl Ctx {
 /// values; unknown ids come out as numbers with hex values. A framing error ends the
 /// list with an `Error` entry.
 pub fn describe_attrs<S: AttrSet>(iter: AttrIter<'_>, ctx: &Ctx, out: &mut dyn Visitor) {
+    describe_attrs_with::<S>(iter, ctx, out, S::describe_value)
+}
+
+/// [`describe_attrs`] with each value written by `value` instead of the set's own
+/// `describe_value` (for values read by a sibling, as tc's TCA_OPTIONS by TCA_KIND).
+pub(crate) fn describe_attrs_with<S: AttrSet>(
+    iter: AttrIter<'_>,
+    ctx: &Ctx,
+    out: &mut dyn Visitor,
+    mut value: impl FnMut(&Attr<'_>, &Ctx, &mut dyn Visitor),
+) {
     out.begin_list();
     for a in iter {
         match a {
@@ -99,13 +110,27 @@ pub fn describe_attrs<S: AttrSet>(iter: AttrIter<'_>, ctx: &Ctx, out: &mut dyn V
                     Some(n) => out.scalar(Scalar::Name(n)),
                     None => out.scalar(Scalar::U64(a.kind().into())),
                 }
-                S::describe_value(&a, ctx, out);
+                value(&a, ctx, out);
                 out.end_list();
             }
             Err(e) => out.scalar(Scalar::Error(e)),
         }
     }
     out.end_list();
+}
+
+/// Describes the nested list `list` one level deeper with `describe`; past
+/// [`Ctx::MAX_DEPTH`] levels, a TooDeep error at the list's start instead.
+pub(crate) fn describe_nested(
+    list: AttrIter<'_>,
+    ctx: &Ctx,
+    out: &mut dyn Visitor,
+    describe: impl FnOnce(AttrIter<'_>, &Ctx, &mut dyn Visitor),
+) {
+    match ctx.deeper() {
+        Some(c) => describe(list, &c, out),
+        None => out.scalar(Scalar::Error(Error::new(ErrorKind::TooDeep, list.base()))),
+    }
 }
 
 /// An attribute set that knows no names: every attribute is a number with a hex value

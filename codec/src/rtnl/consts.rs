@@ -758,13 +758,7 @@ impl<'a, S: AttrSet + 'a> NlaValue<'a> for NestOf<'a, S> {
         w.put_bytes(ty | flag, self.list.raw().bytes())
     }
     fn describe(&self, ctx: &Ctx, out: &mut dyn Visitor) {
-        match ctx.deeper() {
-            Some(c) => S::describe_list(self.list.raw(), &c, out),
-            None => out.scalar(Scalar::Error(Error::new(
-                crate::nl::ErrorKind::TooDeep,
-                self.list.raw().base(),
-            ))),
-        }
+        crate::nl::describe::describe_nested(self.list.raw(), ctx, out, S::describe_list)
     }
 }
 

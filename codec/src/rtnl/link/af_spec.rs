@@ -8,11 +8,13 @@
 
 use super::info::BrPortAttrs;
 use super::{NestedKeep, NestedList};
+use crate::genl::named_consts;
 use crate::nl::attr::kind::*;
+use crate::nl::describe::describe_nested;
 use crate::nl::{
     Attr, AttrIter, AttrSet, Ctx, Error, ErrorKind, NlaValue, NlaWriter, RawAttrs, Scalar, Visitor,
 };
-use crate::rtnl::consts;
+use crate::rtnl::consts::{self, value_kind};
 
 /// A u32 or u64 array payload (devconf, MIB counters), read element by element.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -105,13 +107,13 @@ fn no_names(_: usize) -> Option<&'static str> {
 
 named_consts! {
     /// The kernel name of an IPv4 devconf id (IPV4_DEVCONF_*, `linux/ip.h`).
-    fn ipv4_devconf_name(usize);
+    pub fn ipv4_devconf_name(usize);
     IPV4_DEVCONF_FORWARDING = 1, IPV4_DEVCONF_MC_FORWARDING = 2, IPV4_DEVCONF_PROXY_ARP = 3, IPV4_DEVCONF_ACCEPT_REDIRECTS = 4, IPV4_DEVCONF_SECURE_REDIRECTS = 5, IPV4_DEVCONF_SEND_REDIRECTS = 6, IPV4_DEVCONF_SHARED_MEDIA = 7, IPV4_DEVCONF_RP_FILTER = 8, IPV4_DEVCONF_ACCEPT_SOURCE_ROUTE = 9, IPV4_DEVCONF_BOOTP_RELAY = 10, IPV4_DEVCONF_LOG_MARTIANS = 11, IPV4_DEVCONF_TAG = 12, IPV4_DEVCONF_ARPFILTER = 13, IPV4_DEVCONF_MEDIUM_ID = 14, IPV4_DEVCONF_NOXFRM = 15, IPV4_DEVCONF_NOPOLICY = 16, IPV4_DEVCONF_FORCE_IGMP_VERSION = 17, IPV4_DEVCONF_ARP_ANNOUNCE = 18, IPV4_DEVCONF_ARP_IGNORE = 19, IPV4_DEVCONF_PROMOTE_SECONDARIES = 20, IPV4_DEVCONF_ARP_ACCEPT = 21, IPV4_DEVCONF_ARP_NOTIFY = 22, IPV4_DEVCONF_ACCEPT_LOCAL = 23, IPV4_DEVCONF_SRC_VMARK = 24, IPV4_DEVCONF_PROXY_ARP_PVLAN = 25, IPV4_DEVCONF_ROUTE_LOCALNET = 26, IPV4_DEVCONF_IGMPV2_UNSOLICITED_REPORT_INTERVAL = 27, IPV4_DEVCONF_IGMPV3_UNSOLICITED_REPORT_INTERVAL = 28, IPV4_DEVCONF_IGNORE_ROUTES_WITH_LINKDOWN = 29, IPV4_DEVCONF_DROP_UNICAST_IN_L2_MULTICAST = 30, IPV4_DEVCONF_DROP_GRATUITOUS_ARP = 31, IPV4_DEVCONF_BC_FORWARDING = 32, IPV4_DEVCONF_ARP_EVICT_NOCARRIER = 33,
 }
 
 named_consts! {
     /// The kernel name of an IPv6 devconf index (DEVCONF_*, `linux/ipv6.h`).
-    fn ipv6_devconf_name(usize);
+    pub fn ipv6_devconf_name(usize);
     DEVCONF_FORWARDING = 0, DEVCONF_HOPLIMIT = 1, DEVCONF_MTU6 = 2, DEVCONF_ACCEPT_RA = 3, DEVCONF_ACCEPT_REDIRECTS = 4, DEVCONF_AUTOCONF = 5, DEVCONF_DAD_TRANSMITS = 6, DEVCONF_RTR_SOLICITS = 7, DEVCONF_RTR_SOLICIT_INTERVAL = 8, DEVCONF_RTR_SOLICIT_DELAY = 9, DEVCONF_USE_TEMPADDR = 10, DEVCONF_TEMP_VALID_LFT = 11, DEVCONF_TEMP_PREFERED_LFT = 12, DEVCONF_REGEN_MAX_RETRY = 13, DEVCONF_MAX_DESYNC_FACTOR = 14, DEVCONF_MAX_ADDRESSES = 15, DEVCONF_FORCE_MLD_VERSION = 16, DEVCONF_ACCEPT_RA_DEFRTR = 17, DEVCONF_ACCEPT_RA_PINFO = 18, DEVCONF_ACCEPT_RA_RTR_PREF = 19, DEVCONF_RTR_PROBE_INTERVAL = 20, DEVCONF_ACCEPT_RA_RT_INFO_MAX_PLEN = 21, DEVCONF_PROXY_NDP = 22, DEVCONF_OPTIMISTIC_DAD = 23, DEVCONF_ACCEPT_SOURCE_ROUTE = 24, DEVCONF_MC_FORWARDING = 25, DEVCONF_DISABLE_IPV6 = 26, DEVCONF_ACCEPT_DAD = 27, DEVCONF_FORCE_TLLAO = 28, DEVCONF_NDISC_NOTIFY = 29, DEVCONF_MLDV1_UNSOLICITED_REPORT_INTERVAL = 30, DEVCONF_MLDV2_UNSOLICITED_REPORT_INTERVAL = 31, DEVCONF_SUPPRESS_FRAG_NDISC = 32, DEVCONF_ACCEPT_RA_FROM_LOCAL = 33, DEVCONF_USE_OPTIMISTIC = 34, DEVCONF_ACCEPT_RA_MTU = 35, DEVCONF_STABLE_SECRET = 36, DEVCONF_USE_OIF_ADDRS_ONLY = 37, DEVCONF_ACCEPT_RA_MIN_HOP_LIMIT = 38, DEVCONF_IGNORE_ROUTES_WITH_LINKDOWN = 39, DEVCONF_DROP_UNICAST_IN_L2_MULTICAST = 40, DEVCONF_DROP_UNSOLICITED_NA = 41, DEVCONF_KEEP_ADDR_ON_DOWN = 42, DEVCONF_RTR_SOLICIT_MAX_INTERVAL = 43, DEVCONF_SEG6_ENABLED = 44, DEVCONF_SEG6_REQUIRE_HMAC = 45, DEVCONF_ENHANCED_DAD = 46, DEVCONF_ADDR_GEN_MODE = 47, DEVCONF_DISABLE_POLICY = 48, DEVCONF_ACCEPT_RA_RT_INFO_MIN_PLEN = 49, DEVCONF_NDISC_TCLASS = 50, DEVCONF_RPL_SEG_ENABLED = 51, DEVCONF_RA_DEFRTR_METRIC = 52, DEVCONF_IOAM6_ENABLED = 53, DEVCONF_IOAM6_ID = 54, DEVCONF_IOAM6_ID_WIDE = 55, DEVCONF_NDISC_EVICT_NOCARRIER = 56, DEVCONF_ACCEPT_UNTRACKED_NA = 57, DEVCONF_ACCEPT_RA_MIN_LFT = 58,
 }
 
@@ -128,23 +130,23 @@ array_value!(
     Mib64, 8, 0, no_names
 );
 
-borrowed_kind!(
+value_kind!(
     /// Table kind of [`Ipv4DevConf`].
     Ipv4DevConfKind => Ipv4DevConf
 );
-borrowed_kind!(
+value_kind!(
     /// Table kind of [`Ipv6DevConf`].
     Ipv6DevConfKind => Ipv6DevConf
 );
-borrowed_kind!(
+value_kind!(
     /// Table kind of [`Mib64`].
     Mib64Kind => Mib64
 );
-borrowed_kind!(
+value_kind!(
     /// Table kind of [`AfSpec`].
     AfSpecKind => AfSpec
 );
-borrowed_kind!(
+value_kind!(
     /// Table kind of [`ProtInfo`].
     ProtInfoKind => ProtInfo
 );
@@ -172,7 +174,7 @@ wire_struct! {
 
 named_consts! {
     /// The kernel name of an IFLA_INET6_ADDR_GEN_MODE value.
-    fn in6_addr_gen_mode_name(u8);
+    pub fn in6_addr_gen_mode_name(u8);
     IN6_ADDR_GEN_MODE_EUI64 = 0, IN6_ADDR_GEN_MODE_NONE = 1,
     IN6_ADDR_GEN_MODE_STABLE_PRIVACY = 2, IN6_ADDR_GEN_MODE_RANDOM = 3,
 }
@@ -321,16 +323,10 @@ impl<'a> NlaValue<'a> for AfSpec<'a> {
         <NestedKeep<RawAttrs> as crate::nl::attr::Kind<'a>>::encode(w, ty, &self.list)
     }
     fn describe(&self, ctx: &Ctx, out: &mut dyn Visitor) {
-        let Some(c) = ctx.deeper() else {
-            return out.scalar(Scalar::Error(Error::new(
-                ErrorKind::TooDeep,
-                self.raw().base(),
-            )));
-        };
         if ctx.family == consts::AF_BRIDGE {
-            BridgeAfAttrs::describe_list(self.raw(), &c, out)
+            describe_nested(self.raw(), ctx, out, BridgeAfAttrs::describe_list)
         } else {
-            AfSpecAttrs::describe_list(self.raw(), &c, out)
+            describe_nested(self.raw(), ctx, out, AfSpecAttrs::describe_list)
         }
     }
 }
@@ -366,16 +362,10 @@ impl<'a> NlaValue<'a> for ProtInfo<'a> {
         <NestedKeep<RawAttrs> as crate::nl::attr::Kind<'a>>::encode(w, ty, &self.list)
     }
     fn describe(&self, ctx: &Ctx, out: &mut dyn Visitor) {
-        let Some(c) = ctx.deeper() else {
-            return out.scalar(Scalar::Error(Error::new(
-                ErrorKind::TooDeep,
-                self.raw().base(),
-            )));
-        };
         match ctx.family {
-            consts::AF_BRIDGE => BrPortAttrs::describe_list(self.raw(), &c, out),
-            consts::AF_INET6 => Inet6Attrs::describe_list(self.raw(), &c, out),
-            _ => RawAttrs::describe_list(self.raw(), &c, out),
+            consts::AF_BRIDGE => describe_nested(self.raw(), ctx, out, BrPortAttrs::describe_list),
+            consts::AF_INET6 => describe_nested(self.raw(), ctx, out, Inet6Attrs::describe_list),
+            _ => describe_nested(self.raw(), ctx, out, RawAttrs::describe_list),
         }
     }
 }

@@ -11,11 +11,14 @@
 use core::net::IpAddr;
 
 use super::{IfInfoMsg, LinkAttrs, NestedKeep, NestedList};
+use crate::genl::named_consts;
 use crate::nl::attr::kind::*;
+use crate::nl::describe::describe_nested;
 use crate::nl::{
     Attr, AttrIter, AttrSet, Ctx, Error, ErrorKind, NLA_HDRLEN, NlaValue, NlaWriter, RawAttrs,
     Scalar, Visitor,
 };
+use crate::rtnl::consts::value_kind;
 
 nla_set! {
     /// IFLA_INFO_* (nested in IFLA_LINKINFO). DATA and SLAVE_DATA are described by kind.
@@ -48,13 +51,7 @@ impl<'a> crate::nl::attr::Kind<'a> for LinkInfoKeep {
         <NestedKeep<LinkInfoAttrs> as crate::nl::attr::Kind<'a>>::encode(w, ty, v)
     }
     fn describe(v: &Self::T, ctx: &Ctx, out: &mut dyn Visitor) {
-        match ctx.deeper() {
-            Some(c) => describe_linkinfo(v.raw(), &c, out),
-            None => out.scalar(Scalar::Error(Error::new(
-                ErrorKind::TooDeep,
-                v.raw().base(),
-            ))),
-        }
+        describe_nested(v.raw(), ctx, out, describe_linkinfo)
     }
 }
 
@@ -302,7 +299,7 @@ impl<'a> NlaValue<'a> for VethPeer<'a> {
     }
 }
 
-borrowed_kind!(
+value_kind!(
     /// Table kind of VETH_INFO_PEER ([`VethPeer`]).
     VethPeerKind => VethPeer
 );
@@ -718,7 +715,7 @@ nla_set! {
 
 named_consts! {
     /// The kernel name of a MACVLAN_MODE_* value.
-    fn macvlan_mode_name(u32);
+    pub fn macvlan_mode_name(u32);
     MACVLAN_MODE_PRIVATE = 1, MACVLAN_MODE_VEPA = 2, MACVLAN_MODE_BRIDGE = 4,
     MACVLAN_MODE_PASSTHRU = 8, MACVLAN_MODE_SOURCE = 16,
 }
@@ -767,7 +764,7 @@ impl<'a> NlaValue<'a> for AddrList<'a> {
     }
 }
 
-borrowed_kind!(
+value_kind!(
     /// Table kind of [`AddrList`].
     AddrListKind => AddrList
 );

@@ -8,49 +8,6 @@
 //! (61); the kernel these fixtures were captured on (6.18) also sends IFLA_DEVLINK_PORT
 //! (62) .. IFLA_TAILROOM (69), which are declared here with their upstream numbers.
 
-macro_rules! named_consts {
-    ($(#[$m:meta])* fn $fname:ident($t:ty); $( $name:ident = $v:expr ),* $(,)?) => {
-        $(
-            #[doc = concat!("`", stringify!($name), "`.")]
-            pub const $name: $t = $v;
-        )*
-        $(#[$m])*
-        pub fn $fname(v: $t) -> Option<&'static str> {
-            #[allow(unreachable_patterns)]
-            match v {
-                $( $name => Some(stringify!($name)), )*
-                _ => None,
-            }
-        }
-    };
-}
-
-/// Declares a lifetime-free table kind `$marker` for a borrowed [`NlaValue`] type `$t<'a>`
-/// (`nla_set!` kinds cannot name the table's lifetime).
-macro_rules! borrowed_kind {
-    ($(#[$m:meta])* $marker:ident => $t:ident) => {
-        $(#[$m])*
-        #[derive(Debug, Clone, Copy)]
-        pub struct $marker;
-        impl<'a> crate::nl::attr::Kind<'a> for $marker {
-            type T = $t<'a>;
-            fn decode(a: &crate::nl::Attr<'a>) -> Result<$t<'a>, crate::nl::Error> {
-                <$t<'a> as crate::nl::NlaValue<'a>>::decode(a)
-            }
-            fn encode<W: crate::nl::NlaWriter + ?Sized>(
-                w: &mut W,
-                ty: u16,
-                v: &$t<'a>,
-            ) -> Result<(), crate::nl::Error> {
-                crate::nl::NlaValue::encode(v, w, ty)
-            }
-            fn describe(v: &$t<'a>, ctx: &crate::nl::Ctx, out: &mut dyn crate::nl::Visitor) {
-                crate::nl::NlaValue::describe(v, ctx, out)
-            }
-        }
-    };
-}
-
 pub mod af_spec;
 pub mod info;
 
@@ -58,8 +15,10 @@ use core::marker::PhantomData;
 
 use bitflags::bitflags;
 
+use crate::genl::named_consts;
 use crate::nl::attr::Kind;
 use crate::nl::attr::kind::*;
+use crate::nl::describe::describe_nested;
 use crate::nl::{
     Attr, AttrIter, AttrSet, Buffer, Ctx, Error, ErrorKind, MsgBuilder, NLA_F_NESTED,
     NLA_TYPE_MASK, Nested, NlMsg, NlaValue, NlaWriter, RawAttrs, Scalar, Visitor,
@@ -217,7 +176,7 @@ fn describe_iff(flags: u32, out: &mut dyn Visitor) {
 
 named_consts! {
     /// The kernel name of an `ifi_type` (ARPHRD_*, `linux/if_arp.h`).
-    fn arphrd_name(u16);
+    pub fn arphrd_name(u16);
     ARPHRD_NETROM = 0, ARPHRD_ETHER = 1, ARPHRD_EETHER = 2, ARPHRD_AX25 = 3,
     ARPHRD_PRONET = 4, ARPHRD_CHAOS = 5, ARPHRD_IEEE802 = 6, ARPHRD_ARCNET = 7,
     ARPHRD_APPLETLK = 8, ARPHRD_DLCI = 15, ARPHRD_ATM = 19, ARPHRD_METRICOM = 23,
@@ -240,14 +199,14 @@ named_consts! {
 
 named_consts! {
     /// The kernel name of an IFLA_OPERSTATE value (IF_OPER_*, RFC 2863).
-    fn if_oper_name(u8);
+    pub fn if_oper_name(u8);
     IF_OPER_UNKNOWN = 0, IF_OPER_NOTPRESENT = 1, IF_OPER_DOWN = 2,
     IF_OPER_LOWERLAYERDOWN = 3, IF_OPER_TESTING = 4, IF_OPER_DORMANT = 5, IF_OPER_UP = 6,
 }
 
 named_consts! {
     /// The kernel name of an IFLA_LINKMODE value (IF_LINK_MODE_*).
-    fn if_link_mode_name(u8);
+    pub fn if_link_mode_name(u8);
     IF_LINK_MODE_DEFAULT = 0, IF_LINK_MODE_DORMANT = 1, IF_LINK_MODE_TESTING = 2,
 }
 
@@ -368,13 +327,7 @@ impl<'a, S: AttrSet + 'a> Kind<'a> for NestedKeep<S> {
         w.put_bytes((ty & NLA_TYPE_MASK) | v.flags, v.raw().bytes())
     }
     fn describe(v: &NestedList<'a, S>, ctx: &Ctx, out: &mut dyn Visitor) {
-        match ctx.deeper() {
-            Some(c) => S::describe_list(v.raw(), &c, out),
-            None => out.scalar(Scalar::Error(Error::new(
-                ErrorKind::TooDeep,
-                v.raw().base(),
-            ))),
-        }
+        describe_nested(v.raw(), ctx, out, S::describe_list)
     }
 }
 
@@ -521,7 +474,7 @@ nla_set! {
 
 named_consts! {
     /// The kernel name of an IFLA_XDP_ATTACHED value (XDP_ATTACHED_*).
-    fn xdp_attached_name(u8);
+    pub fn xdp_attached_name(u8);
     XDP_ATTACHED_NONE = 0, XDP_ATTACHED_DRV = 1, XDP_ATTACHED_SKB = 2, XDP_ATTACHED_HW = 3,
     XDP_ATTACHED_MULTI = 4,
 }

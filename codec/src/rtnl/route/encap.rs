@@ -5,6 +5,7 @@
 use core::net::Ipv6Addr;
 
 use crate::nl::attr::kind::*;
+use crate::nl::describe::describe_nested;
 use crate::nl::{
     Attr, AttrIter, AttrSet, Ctx, Error, ErrorKind, Nested, NlaValue, NlaWriter, RawAttrs, Scalar,
     Visitor,
@@ -465,18 +466,16 @@ pub(crate) fn describe_encap(
     ctx: &Ctx,
     out: &mut dyn Visitor,
 ) {
-    let Some(c) = ctx.deeper() else {
-        return out.scalar(Scalar::Error(Error::new(ErrorKind::TooDeep, list.base())));
+    let describe = match encap_type {
+        Some(LWTUNNEL_ENCAP_MPLS) => MplsIptunnelAttrs::describe_list,
+        Some(LWTUNNEL_ENCAP_IP) => LwtIpAttrs::describe_list,
+        Some(LWTUNNEL_ENCAP_IP6) => LwtIp6Attrs::describe_list,
+        Some(LWTUNNEL_ENCAP_SEG6) => Seg6IptunnelAttrs::describe_list,
+        Some(LWTUNNEL_ENCAP_BPF) => LwtBpfAttrs::describe_list,
+        Some(LWTUNNEL_ENCAP_XFRM) => LwtXfrmAttrs::describe_list,
+        _ => RawAttrs::describe_list,
     };
-    match encap_type {
-        Some(LWTUNNEL_ENCAP_MPLS) => MplsIptunnelAttrs::describe_list(list, &c, out),
-        Some(LWTUNNEL_ENCAP_IP) => LwtIpAttrs::describe_list(list, &c, out),
-        Some(LWTUNNEL_ENCAP_IP6) => LwtIp6Attrs::describe_list(list, &c, out),
-        Some(LWTUNNEL_ENCAP_SEG6) => Seg6IptunnelAttrs::describe_list(list, &c, out),
-        Some(LWTUNNEL_ENCAP_BPF) => LwtBpfAttrs::describe_list(list, &c, out),
-        Some(LWTUNNEL_ENCAP_XFRM) => LwtXfrmAttrs::describe_list(list, &c, out),
-        _ => RawAttrs::describe_list(list, &c, out),
-    }
+    describe_nested(list, ctx, out, describe)
 }
 
 /// Walks every set of this module over `data` (fuzzing).

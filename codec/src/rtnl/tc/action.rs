@@ -3,9 +3,10 @@
 //! connmark, bpf) and the TC_ACT_* verdicts.
 
 use super::structs::*;
-use super::{Nest, NlaBitfield32, RawAttr, TcNest, TcStatsAttrs, describe_list_with, find_kind};
+use super::{Nest, NlaBitfield32, RawAttr, TcNest, TcStatsAttrs, find_kind};
 use crate::nl::attr::Kind as _;
 use crate::nl::attr::kind::*;
+use crate::nl::describe::describe_attrs_with;
 use crate::nl::{Attr, AttrIter, AttrSet, Ctx, Error, NlaWriter, Scalar, Visitor};
 
 /// TC_ACT_UNSPEC: use the default.
@@ -137,7 +138,7 @@ nla_set! {
 /// Describes a TCA_ACT_* list with TCA_ACT_OPTIONS read by TCA_ACT_KIND.
 pub fn describe_act_attrs(iter: AttrIter<'_>, ctx: &Ctx, out: &mut dyn Visitor) {
     let kind = find_kind(&iter, TCA_ACT_KIND);
-    describe_list_with::<ActAttrs>(iter, ctx, out, |a, ctx, out| match a.kind() {
+    describe_attrs_with::<ActAttrs>(iter, ctx, out, |a, ctx, out| match a.kind() {
         TCA_ACT_OPTIONS => ActOptions::decode(kind, *a).describe(ctx, out),
         _ => ActAttrs::describe_value(a, ctx, out),
     })

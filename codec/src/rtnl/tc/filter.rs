@@ -5,6 +5,7 @@ use super::structs::*;
 use super::{ActionList, Nest, PoliceAttrs, RawAttr};
 use crate::nl::attr::kind::*;
 use crate::nl::{Attr, Ctx, Describe, Error, ErrorKind, NlaValue, NlaWriter, Scalar, Visitor};
+use crate::rtnl::consts::value_kind;
 use zerocopy::IntoBytes;
 
 /// TCA_CLS_FLAGS_SKIP_HW: do not offload the filter.

@@ -7,32 +7,6 @@
 //! Nested lists keep whether the kernel set NLA_F_NESTED (it mostly does not in tc), so a
 //! typed decode re-encodes byte for byte.
 
-/// Declares a table kind (marker type) for a borrowed [`NlaValue`](crate::nl::NlaValue)
-/// type with a lifetime (which a table line cannot name).
-macro_rules! value_kind {
-    ($(#[$m:meta])* $kind:ident => $t:ident) => {
-        $(#[$m])*
-        #[derive(Debug, Clone, Copy)]
-        pub struct $kind;
-        impl<'a> crate::nl::attr::Kind<'a> for $kind {
-            type T = $t<'a>;
-            fn decode(a: &crate::nl::Attr<'a>) -> Result<$t<'a>, crate::nl::Error> {
-                <$t<'a> as crate::nl::NlaValue<'a>>::decode(a)
-            }
-            fn encode<W: crate::nl::NlaWriter + ?Sized>(
-                w: &mut W,
-                ty: u16,
-                v: &$t<'a>,
-            ) -> Result<(), crate::nl::Error> {
-                crate::nl::NlaValue::encode(v, w, ty)
-            }
-            fn describe(v: &$t<'a>, ctx: &crate::nl::Ctx, out: &mut dyn crate::nl::Visitor) {
-                crate::nl::NlaValue::describe(v, ctx, out)
-            }
-        }
-    };
-}
-
 pub mod action;
 pub mod build;
 pub mod filter;
@@ -45,6 +19,7 @@ use core::marker::PhantomData;
 
 use crate::nl::attr::Kind;
 use crate::nl::attr::kind::*;
+use crate::nl::describe::{describe_attrs_with, describe_nested};
 use crate::nl::{
     Attr, AttrIter, AttrSet, Ctx, Describe, Error, ErrorKind, NLA_F_NESTED, Nested, NlMsg,
     NlaWriter, Scalar, Visitor,
@@ -115,10 +90,7 @@ impl<'a, S: AttrSet> TcNest<'a, S> {
     }
     /// Describes the members with `S`'s list describer, one level deeper.
     pub fn describe(&self, ctx: &Ctx, out: &mut dyn Visitor) {
-        match ctx.deeper() {
-            Some(c) => S::describe_list(self.raw(), &c, out),
-            None => out.scalar(Scalar::Error(Error::new(ErrorKind::TooDeep, self.base))),
-        }
+        describe_nested(self.raw(), ctx, out, S::describe_list)
     }
 }
 
@@ -274,31 +246,6 @@ nla_set! {
     TCA_ROOT_EXT_WARN_MSG = 5 => ExtWarnMsg(ext_warn_msg): CStr,
 }
 
-/// Describes a list as `[[NAME, VALUE], ...]` with names from `S` and values from `value`.
-pub(crate) fn describe_list_with<S: AttrSet>(
-    iter: AttrIter<'_>,
-    ctx: &Ctx,
-    out: &mut dyn Visitor,
-    mut value: impl FnMut(&Attr<'_>, &Ctx, &mut dyn Visitor),
-) {
-    out.begin_list();
-    for a in iter {
-        match a {
-            Ok(a) => {
-                out.begin_list();
-                match S::name(a.kind()) {
-                    Some(n) => out.scalar(Scalar::Name(n)),
-                    None => out.scalar(Scalar::U64(a.kind().into())),
-                }
-                value(&a, ctx, out);
-                out.end_list();
-            }
-            Err(e) => out.scalar(Scalar::Error(e)),
-        }
-    }
-    out.end_list();
-}
-
 /// The TCA_KIND of a list, if present and text.
 fn find_kind<'a>(iter: &AttrIter<'a>, ty: u16) -> &'a str {
     iter.find(ty).and_then(|a| a.as_cstr().ok()).unwrap_or("")
@@ -308,7 +255,7 @@ fn find_kind<'a>(iter: &AttrIter<'a>, ty: u16) -> &'a str {
 /// message type in `ctx`: hfsc classes differ from hfsc qdiscs).
 pub fn describe_tc_attrs(iter: AttrIter<'_>, ctx: &Ctx, out: &mut dyn Visitor) {
     let kind = find_kind(&iter, TCA_KIND);
-    describe_list_with::<TcAttrs>(iter, ctx, out, |a, ctx, out| match a.kind() {
+    describe_attrs_with::<TcAttrs>(iter, ctx, out, |a, ctx, out| match a.kind() {
         TCA_OPTIONS => match TcOptions::decode(kind, ctx.msg_type, *a) {
             Ok(o) => o.describe(ctx, out),
             Err(e) => out.scalar(Scalar::Error(e)),
@@ -325,7 +272,7 @@ pub fn describe_tc_attrs(iter: AttrIter<'_>, ctx: &Ctx, out: &mut dyn Visitor) {
 /// Describes a TCA_STATS_* list with TCA_STATS_APP read by the owner's `kind` (it holds
 /// the same bytes as TCA_XSTATS).
 pub fn describe_stats2(iter: AttrIter<'_>, kind: &str, ctx: &Ctx, out: &mut dyn Visitor) {
-    describe_list_with::<TcStatsAttrs>(iter, ctx, out, |a, ctx, out| match a.kind() {
+    describe_attrs_with::<TcStatsAttrs>(iter, ctx, out, |a, ctx, out| match a.kind() {
         TCA_STATS_APP => TcXstats::decode(kind, *a).describe(out),
         _ => TcStatsAttrs::describe_value(a, ctx, out),
     })
