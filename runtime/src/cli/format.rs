@@ -3512,18 +3512,23 @@ pub trait ObjSink {
 }
 
 /// Appends `n` in decimal.
-pub fn push_u64(out: &mut String, mut n: u64) {
+pub fn push_u64(out: &mut String, n: u64) {
     let mut b = [0u8; 20];
+    let i = digits(&mut b, n);
+    out.push_str(std::str::from_utf8(&b[i..]).unwrap_or_default());
+}
+
+/// Writes `n` in decimal at the end of `b`; returns where the digits start.
+fn digits(b: &mut [u8; 20], mut n: u64) -> usize {
     let mut i = b.len();
     loop {
         i -= 1;
         b[i] = b'0' + (n % 10) as u8;
         n /= 10;
         if n == 0 {
-            break;
+            return i;
         }
     }
-    out.extend(b[i..].iter().map(|&d| char::from(d)));
 }
 
 /// Appends an address as text (`10.0.0.1`, `fe80::1`), then `/prefix` if given. IPv4
@@ -3532,12 +3537,26 @@ pub fn push_u64(out: &mut String, mut n: u64) {
 pub fn push_ip(out: &mut String, ip: IpAddr, prefix: Option<u8>) {
     match ip {
         IpAddr::V4(a) => {
+            // "255.255.255.255" at the most: built on the stack, appended at once
+            let mut t = [0u8; 15];
+            let mut n = 0;
             for (i, o) in a.octets().into_iter().enumerate() {
                 if i > 0 {
-                    out.push('.');
+                    t[n] = b'.';
+                    n += 1;
                 }
-                push_u64(out, o.into());
+                if o >= 100 {
+                    t[n] = b'0' + o / 100;
+                    n += 1;
+                }
+                if o >= 10 {
+                    t[n] = b'0' + o / 10 % 10;
+                    n += 1;
+                }
+                t[n] = b'0' + o % 10;
+                n += 1;
             }
+            out.push_str(std::str::from_utf8(&t[..n]).unwrap_or_default());
         }
         IpAddr::V6(a) => {
             let _ = write!(out, "{a}");
