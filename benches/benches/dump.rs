@@ -212,7 +212,7 @@ fn main() {
     // median wall time, the median of each round's paired ratio to the floor, and this
     // thread's CPU time split into user and kernel: the kernel's dump work is the same
     // for all, the user part is what each library adds.
-    let rounds = 41;
+    let rounds = 81;
     let m = interleaved(
         rounds,
         &mut [
