@@ -62,6 +62,16 @@ impl Ns {
             .unwrap();
         assert!(s.success(), "ip {args:?}");
     }
+    /// Runs `tc -n NS` with `cmd` split on spaces; it must succeed.
+    fn tc(&self, cmd: &str) {
+        let ok = Command::new("tc")
+            .args(["-n", &self.0])
+            .args(cmd.split(' '))
+            .status()
+            .unwrap()
+            .success();
+        assert!(ok, "tc {cmd}");
+    }
     fn ipj(&self, args: &[&str]) -> Value {
         let out = Command::new("ip")
             .args(["-n", &self.0, "-j"])
@@ -875,15 +885,7 @@ fn address_listings_by_family_are_printed_like_ip() {
 fn u32_filter_with_several_keys_is_printed_byte_for_byte_like_tc() {
     let Some(ns) = Ns::new() else { return };
     ns.ip(&["link", "add", "u0", "type", "veth", "peer", "name", "u1"]);
-    let tc = |args: &str| {
-        let ok = Command::new("tc")
-            .args(["-n", &ns.0])
-            .args(args.split(' '))
-            .status()
-            .unwrap()
-            .success();
-        assert!(ok, "tc {args}");
-    };
+    let tc = |args: &str| ns.tc(args);
     tc("qdisc add dev u0 root handle 1: htb default 10");
     tc("class add dev u0 parent 1: classid 1:10 htb rate 10mbit");
     tc(
@@ -1130,13 +1132,7 @@ fn tc_statistics_are_printed_like_tc() {
         "qdisc add dev s0 ingress",
         "filter add dev s0 parent ffff: protocol ip prio 10 u32 match ip dst 10.0.0.0/8 action mirred egress redirect dev s1",
     ] {
-        let ok = Command::new("tc")
-            .args(["-n", &ns.0])
-            .args(cmd.split(' '))
-            .status()
-            .unwrap()
-            .success();
-        assert!(ok, "tc {cmd}");
+        ns.tc(cmd);
     }
     // tc -s: " Sent ... (dropped ..., overlimits ... requeues ...) " and " backlog ..."
     // lines (JSON: the counters after "options"), htb classes' lended/tokens lines; tc
@@ -1230,13 +1226,7 @@ fn tc_details_are_printed_like_tc() {
         "qdisc add dev e2 root tbf rate 1mbit burst 32kbit latency 400ms peakrate 2mbit mtu 1600",
         "qdisc add dev e3 root handle 3: bfifo limit 30000",
     ] {
-        let ok = Command::new("tc")
-            .args(["-n", &ns.0])
-            .args(cmd.split(' '))
-            .status()
-            .unwrap()
-            .success();
-        assert!(ok, "tc {cmd}");
+        ns.tc(cmd);
     }
     // tc -d: htb "ver 3.17"; tbf "burst SIZE/CELL mpu 0b ... linklayer ethernet" (JSON:
     // "burst" as text, and with a peak rate "mtu" and a second "mpu" key); htb classes'

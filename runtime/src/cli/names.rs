@@ -41,9 +41,9 @@ pub const IFF_FLAGS: NameTable = &[
     (0x40000, "ECHO"),
 ];
 /// `IFF_UP`.
-pub const IFF_UP: u32 = 0x1;
+pub const IFF_UP: u32 = ferroute_codec::rtnl::link::Iff::UP.bits();
 /// `IFF_RUNNING`.
-pub const IFF_RUNNING: u32 = 0x40;
+pub const IFF_RUNNING: u32 = ferroute_codec::rtnl::link::Iff::RUNNING.bits();
 
 /// The flag names `ip link` prints for `ifi_flags`, in its order: `NO-CARRIER` first when
 /// up without carrier, then [`IFF_FLAGS`], then any unknown rest as lowercase hex.
@@ -168,8 +168,7 @@ pub const RTN: NameTable = &[
     (10, "nat"),
     (11, "xresolve"),
 ];
-/// `RTN_UNICAST`.
-pub const RTN_UNICAST: u8 = 1;
+pub use ferroute_codec::rtnl::consts::RTN_UNICAST;
 
 /// `RTPROT_*` route protocols (linux/rtnetlink.h; names of /etc/iproute2/rt_protos).
 pub const RTPROT: NameTable = &[
@@ -197,8 +196,7 @@ pub const RTPROT: NameTable = &[
     (189, "rip"),
     (192, "eigrp"),
 ];
-/// `RTPROT_BOOT` (the protocol `ip route add` uses by default).
-pub const RTPROT_BOOT: u8 = 3;
+pub use ferroute_codec::rtnl::consts::RTPROT_BOOT;
 
 /// `RT_SCOPE_*` scopes (linux/rtnetlink.h; names of /etc/iproute2/rt_scopes).
 pub const RT_SCOPE: NameTable = &[
@@ -208,8 +206,7 @@ pub const RT_SCOPE: NameTable = &[
     (254, "host"),
     (255, "nowhere"),
 ];
-/// `RT_SCOPE_UNIVERSE`.
-pub const RT_SCOPE_UNIVERSE: u8 = 0;
+pub use ferroute_codec::rtnl::consts::RT_SCOPE_UNIVERSE;
 
 /// `RT_TABLE_*` reserved tables (linux/rtnetlink.h).
 pub const RT_TABLE: NameTable = &[
@@ -218,10 +215,8 @@ pub const RT_TABLE: NameTable = &[
     (254, "main"),
     (255, "local"),
 ];
-/// `RT_TABLE_MAIN`.
-pub const RT_TABLE_MAIN: u32 = 254;
-/// `RT_TABLE_LOCAL`.
-pub const RT_TABLE_LOCAL: u32 = 255;
+pub use ferroute_codec::rtnl::consts::RT_TABLE_LOCAL;
+pub use ferroute_codec::rtnl::consts::RT_TABLE_MAIN;
 
 /// Table names from `/etc/iproute2/rt_tables` (+ `rt_tables.d/*.conf`), read once.
 fn table_file() -> &'static HashMap<u32, String> {
@@ -414,9 +409,9 @@ pub const NTF: NameTable = &[
     (0x80, "router"),
 ];
 /// `NTF_PROXY`.
-pub const NTF_PROXY: u8 = 0x08;
+pub const NTF_PROXY: u8 = ferroute_codec::rtnl::neigh::Ntf::PROXY.bits();
 /// `NTF_ROUTER`.
-pub const NTF_ROUTER: u8 = 0x80;
+pub const NTF_ROUTER: u8 = ferroute_codec::rtnl::neigh::Ntf::ROUTER.bits();
 
 /// `IFA_F_*` address flags (linux/if_addr.h) in iproute2's `ifa_flag_data` order.
 /// `IFA_F_SECONDARY` prints as `temporary` for IPv6; `IFA_F_PERMANENT` is printed inverted,
@@ -436,9 +431,9 @@ pub const IFA_F: NameTable = &[
     (0x800, "stable-privacy"),
 ];
 /// `IFA_F_PERMANENT`.
-pub const IFA_F_PERMANENT: u32 = 0x80;
+pub const IFA_F_PERMANENT: u32 = ferroute_codec::rtnl::addr::IfaF::PERMANENT.bits();
 /// `IFA_F_SECONDARY`.
-pub const IFA_F_SECONDARY: u32 = 0x01;
+pub const IFA_F_SECONDARY: u32 = ferroute_codec::rtnl::addr::IfaF::SECONDARY.bits();
 
 /// The flag names `ip addr` prints for an address's flags (IFA_FLAGS or `ifa_flags`), in
 /// order (iproute2 `print_ifa_flags`), and the unknown leftover bits (printed `flags %02x`).
@@ -474,21 +469,14 @@ pub const FR_ACT: NameTable = &[
     (7, "unreachable"),
     (8, "prohibit"),
 ];
-/// `FR_ACT_TO_TBL`.
-pub const FR_ACT_TO_TBL: u8 = 1;
-/// `FR_ACT_GOTO`.
-pub const FR_ACT_GOTO: u8 = 2;
-/// `FR_ACT_NOP`.
-pub const FR_ACT_NOP: u8 = 3;
+pub use ferroute_codec::rtnl::rule::FR_ACT_GOTO;
+pub use ferroute_codec::rtnl::rule::FR_ACT_NOP;
+pub use ferroute_codec::rtnl::rule::FR_ACT_TO_TBL;
 
-/// `TC_H_ROOT`.
-pub const TC_H_ROOT: u32 = 0xffff_ffff;
-/// `TC_H_INGRESS` (also `TC_H_CLSACT`).
-pub const TC_H_INGRESS: u32 = 0xffff_fff1;
-/// `TC_H_MIN_INGRESS`.
-pub const TC_H_MIN_INGRESS: u32 = 0xfff2;
-/// `TC_H_MIN_EGRESS`.
-pub const TC_H_MIN_EGRESS: u32 = 0xfff3;
+pub use ferroute_codec::rtnl::tc::handle::TC_H_INGRESS;
+pub use ferroute_codec::rtnl::tc::handle::TC_H_MIN_EGRESS;
+pub use ferroute_codec::rtnl::tc::handle::TC_H_MIN_INGRESS;
+pub use ferroute_codec::rtnl::tc::handle::TC_H_ROOT;
 
 /// Formats a TC handle like tc's `sprint_tc_handle`: `root`, `none`, `1:`, `:10`, `1:10`.
 pub fn tc_handle(h: u32) -> String {
@@ -529,12 +517,9 @@ pub const AF: NameTable = &[
     (17, "link"),
     (28, "mpls"),
 ];
-/// `AF_INET`.
-pub const AF_INET: u8 = 2;
-/// `AF_INET6`.
-pub const AF_INET6: u8 = 10;
-/// `AF_PACKET` (`-0`, the link layer).
-pub const AF_PACKET: u8 = 17;
+pub use ferroute_codec::rtnl::consts::AF_INET;
+pub use ferroute_codec::rtnl::consts::AF_INET6;
+pub use ferroute_codec::rtnl::consts::AF_PACKET;
 
 #[cfg(test)]
 mod tests {
