@@ -878,3 +878,128 @@ fn a_veth_peer_goes_into_another_namespace() {
         );
     });
 }
+
+/// The defaults a route request leaves to the sender are iproute2's (`iproute_modify`),
+/// one function for the library and the tool.
+#[test]
+fn route_defaults_follow_iproute2() {
+    use ferroute::iproute::req::route_defaults;
+    use ferroute_codec::rtnl::consts::*;
+    let (new, del) = (RTM_NEWROUTE, RTM_DELROUTE);
+    // (family, request, type, gateway) -> (type, scope, protocol)
+    for (fam, ty, rtype, gw, want) in [
+        (
+            AF_INET,
+            new,
+            None,
+            true,
+            (RTN_UNICAST, RT_SCOPE_UNIVERSE, RTPROT_BOOT),
+        ),
+        (
+            AF_INET,
+            new,
+            None,
+            false,
+            (RTN_UNICAST, RT_SCOPE_LINK, RTPROT_BOOT),
+        ),
+        (AF_INET, del, None, false, (RTN_UNSPEC, RT_SCOPE_NOWHERE, 0)),
+        (AF_INET, del, None, true, (RTN_UNSPEC, RT_SCOPE_NOWHERE, 0)),
+        (
+            AF_INET,
+            new,
+            Some(RTN_LOCAL),
+            false,
+            (RTN_LOCAL, RT_SCOPE_HOST, RTPROT_BOOT),
+        ),
+        (
+            AF_INET,
+            new,
+            Some(RTN_NAT),
+            false,
+            (RTN_NAT, RT_SCOPE_HOST, RTPROT_BOOT),
+        ),
+        (
+            AF_INET,
+            new,
+            Some(RTN_BROADCAST),
+            false,
+            (RTN_BROADCAST, RT_SCOPE_LINK, RTPROT_BOOT),
+        ),
+        (
+            AF_INET,
+            new,
+            Some(RTN_ANYCAST),
+            false,
+            (RTN_ANYCAST, RT_SCOPE_LINK, RTPROT_BOOT),
+        ),
+        (
+            AF_INET,
+            new,
+            Some(RTN_MULTICAST),
+            true,
+            (RTN_MULTICAST, RT_SCOPE_LINK, RTPROT_BOOT),
+        ),
+        (
+            AF_INET,
+            new,
+            Some(RTN_BLACKHOLE),
+            false,
+            (RTN_BLACKHOLE, RT_SCOPE_UNIVERSE, RTPROT_BOOT),
+        ),
+        (
+            AF_INET,
+            del,
+            Some(RTN_BLACKHOLE),
+            false,
+            (RTN_BLACKHOLE, RT_SCOPE_NOWHERE, 0),
+        ),
+        (
+            AF_INET6,
+            new,
+            None,
+            false,
+            (RTN_UNICAST, RT_SCOPE_UNIVERSE, RTPROT_BOOT),
+        ),
+        (
+            AF_INET6,
+            del,
+            None,
+            false,
+            (RTN_UNSPEC, RT_SCOPE_UNIVERSE, 0),
+        ),
+        (
+            AF_MPLS,
+            new,
+            None,
+            false,
+            (RTN_UNICAST, RT_SCOPE_UNIVERSE, RTPROT_BOOT),
+        ),
+        (
+            AF_INET,
+            RTM_GETROUTE,
+            None,
+            false,
+            (RTN_UNICAST, RT_SCOPE_LINK, 0),
+        ),
+    ] {
+        let d = route_defaults(fam, ty, rtype, None, None, gw);
+        assert_eq!(
+            (d.rtm_type, d.rtm_scope, d.rtm_protocol),
+            want,
+            "family {fam} request {ty} type {rtype:?} gateway {gw}"
+        );
+    }
+    // what is given is kept
+    let d = route_defaults(
+        AF_INET,
+        new,
+        Some(RTN_UNICAST),
+        Some(RT_SCOPE_HOST),
+        Some(RTPROT_STATIC),
+        false,
+    );
+    assert_eq!(
+        (d.rtm_type, d.rtm_scope, d.rtm_protocol),
+        (RTN_UNICAST, RT_SCOPE_HOST, RTPROT_STATIC)
+    );
+}

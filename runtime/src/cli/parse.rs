@@ -3950,39 +3950,22 @@ impl RouteSpec {
     /// broadcast/multicast/anycast and for unicast IPv4 routes without a gateway,
     /// nowhere for deletes, universe otherwise.
     pub fn header(&self, action: Action) -> RouteHeader {
-        let del = action == Action::Del;
         let family = match self.family {
             Family::Inet6 => names::AF_INET6,
             _ => names::AF_INET,
         };
-        let kind = self
-            .kind
-            .unwrap_or(if del { 0 } else { names::RTN_UNICAST });
-        let scope = self.scope.unwrap_or_else(|| {
-            if family == names::AF_INET6 {
-                0
+        let d = crate::iproute::req::route_defaults(
+            family,
+            if action == Action::Del {
+                ferroute_codec::rtnl::consts::RTM_DELROUTE
             } else {
-                match kind {
-                    2 | 10 => 254,
-                    3..=5 => 253,
-                    0 | 1 if del => 255,
-                    0 | 1
-                        if self.via.is_none()
-                            && self.nexthops.is_empty()
-                            && self.nhid.is_none() =>
-                    {
-                        253
-                    }
-                    _ => {
-                        if del {
-                            255
-                        } else {
-                            0
-                        }
-                    }
-                }
-            }
-        });
+                ferroute_codec::rtnl::consts::RTM_NEWROUTE
+            },
+            self.kind,
+            self.scope,
+            self.protocol,
+            self.via.is_some() || !self.nexthops.is_empty() || self.nhid.is_some(),
+        );
         let len = |t: &Option<Target>| match t {
             Some(Target::Prefix(p)) => p.len,
             _ => 0,
@@ -3992,11 +3975,9 @@ impl RouteSpec {
             dst_len: len(&self.dst),
             src_len: len(&self.from),
             table: self.table.unwrap_or(names::RT_TABLE_MAIN),
-            protocol: self
-                .protocol
-                .unwrap_or(if del { 0 } else { names::RTPROT_BOOT }),
-            scope,
-            kind,
+            protocol: d.rtm_protocol,
+            scope: d.rtm_scope,
+            kind: d.rtm_type,
             flags: if self.onlink { 0x04 } else { 0 },
         }
     }

@@ -166,6 +166,59 @@ fn route_family(s: &RouteSpec) -> Result<u8> {
     Ok(if fam == 0 { AF_INET } else { fam })
 }
 
+/// The rtmsg fields a route request leaves to its sender, as [`route_defaults`] fills
+/// them in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RouteDefaults {
+    /// `rtm_type`.
+    pub rtm_type: u8,
+    /// `rtm_scope`.
+    pub rtm_scope: u8,
+    /// `rtm_protocol`.
+    pub rtm_protocol: u8,
+}
+
+/// Fills in what a route request (`ty`: RTM_NEWROUTE, RTM_DELROUTE or RTM_GETROUTE)
+/// leaves out, as iproute2's `iproute_modify` does, so that the library and the
+/// `ferroute` tool send what `ip route` sends:
+/// - type: unicast, or unspec for a delete;
+/// - protocol: boot for a new route, else 0;
+/// - scope: universe for IPv6 and MPLS; host for local and nat; link for broadcast,
+///   multicast and anycast; for unicast, nowhere for a delete, link without a gateway
+///   (`gateway` also counts nexthops and nexthop ids), else universe; other types keep
+///   nowhere for a delete and universe otherwise.
+///
+/// Values given (`Some`) are kept.
+pub fn route_defaults(
+    family: u8,
+    ty: u16,
+    rtype: Option<u8>,
+    scope: Option<u8>,
+    protocol: Option<u8>,
+    gateway: bool,
+) -> RouteDefaults {
+    let del = ty == RTM_DELROUTE;
+    let rtm_type = rtype.unwrap_or(if del { RTN_UNSPEC } else { RTN_UNICAST });
+    let rtm_scope = scope.unwrap_or(if family == AF_INET6 || family == AF_MPLS {
+        RT_SCOPE_UNIVERSE
+    } else {
+        match rtm_type {
+            RTN_LOCAL | RTN_NAT => RT_SCOPE_HOST,
+            RTN_BROADCAST | RTN_MULTICAST | RTN_ANYCAST => RT_SCOPE_LINK,
+            RTN_UNSPEC | RTN_UNICAST if del => RT_SCOPE_NOWHERE,
+            RTN_UNSPEC | RTN_UNICAST if !gateway => RT_SCOPE_LINK,
+            _ if del => RT_SCOPE_NOWHERE,
+            _ => RT_SCOPE_UNIVERSE,
+        }
+    });
+    let rtm_protocol = protocol.unwrap_or(if ty == RTM_NEWROUTE { RTPROT_BOOT } else { 0 });
+    RouteDefaults {
+        rtm_type,
+        rtm_scope,
+        rtm_protocol,
+    }
+}
+
 /// The rtmsg and attributes of a route (shared by new, del and get).
 fn route_msg(buf: &mut Vec<u8>, seq: u32, ty: u16, flags: u16, s: &RouteSpec) -> Result<()> {
     let family = route_family(s)?;
@@ -176,20 +229,15 @@ fn route_msg(buf: &mut Vec<u8>, seq: u32, ty: u16, flags: u16, s: &RouteSpec) ->
         }
         None => (None, 0),
     };
-    let rtype = s.rtype.unwrap_or(RTN_UNICAST);
     let table = s.table.unwrap_or(RT_TABLE_MAIN);
-    let scope = s.scope.unwrap_or(match rtype {
-        RTN_LOCAL | RTN_NAT => RT_SCOPE_HOST,
-        RTN_UNICAST if s.gateway.is_none() && s.nexthops.is_empty() && ty != RTM_DELROUTE => {
-            RT_SCOPE_LINK
-        }
-        _ => RT_SCOPE_UNIVERSE,
-    });
-    let scope = if ty == RTM_DELROUTE && s.scope.is_none() {
-        RT_SCOPE_NOWHERE
-    } else {
-        scope
-    };
+    let d = route_defaults(
+        family,
+        ty,
+        s.rtype,
+        s.scope,
+        s.protocol,
+        s.gateway.is_some() || !s.nexthops.is_empty(),
+    );
     let hdr = RtMsg {
         rtm_family: family,
         rtm_dst_len: dst_len,
@@ -198,17 +246,9 @@ fn route_msg(buf: &mut Vec<u8>, seq: u32, ty: u16, flags: u16, s: &RouteSpec) ->
         } else {
             RT_TABLE_UNSPEC as u8
         },
-        rtm_protocol: if ty == RTM_NEWROUTE {
-            s.protocol.unwrap_or(RTPROT_BOOT)
-        } else {
-            s.protocol.unwrap_or(0)
-        },
-        rtm_scope: scope,
-        rtm_type: if ty == RTM_DELROUTE && s.rtype.is_none() {
-            RTN_UNSPEC
-        } else {
-            rtype
-        },
+        rtm_protocol: d.rtm_protocol,
+        rtm_scope: d.rtm_scope,
+        rtm_type: d.rtm_type,
         rtm_flags: (if s.onlink {
             RtnhF::ONLINK.bits() as u32
         } else {
