@@ -512,7 +512,9 @@ fn kernel_local(kind: u8, dst: &str, len: u8, dev: &str, src: &str) -> RouteRow 
 }
 
 fn routes() -> Vec<RouteRow> {
-    let veth0 = || Some("veth0".to_string());
+    fn veth0<T: From<&'static str>>() -> Option<T> {
+        Some(T::from("veth0"))
+    }
     vec![
         r4(RTN_UNREACHABLE, Some("172.17.0.0"), 16, 100, RTPROT_BOOT, 0),
         with(r4(RTN_UNICAST, Some("192.168.5.0"), 24, 101, 42, 0), |r| {
@@ -1187,7 +1189,7 @@ fn monitor_events_like_ip_monitor() {
         none(),
     );
     let addr = a4("10.5.0.1", 24, 0, IFA_F_PERMANENT, "d0");
-    let dev = || Some("d0".to_string());
+    let dev = || Some(std::rc::Rc::<str>::from("d0"));
     let local = with(
         kernel_local(RTN_LOCAL, "10.5.0.1", 32, "d0", "10.5.0.1"),
         |_| {},

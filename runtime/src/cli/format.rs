@@ -1380,7 +1380,7 @@ pub struct RouteRow {
     /// RTA_VIA.
     pub via: Option<IpAddr>,
     /// RTA_OIF resolved to a name.
-    pub dev: Option<String>,
+    pub dev: Option<std::rc::Rc<str>>,
     /// RTA_TABLE (or rtm_table).
     pub table: u32,
     /// rtm_protocol.

@@ -7,6 +7,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 use std::fmt::Write as _;
+use std::rc::Rc;
 
 use ferroute_codec::rtnl::addr::AddrMsg;
 use ferroute_codec::rtnl::link::LinkMsg;
@@ -30,7 +31,7 @@ use crate::iproute::{IPRoute, RouteFilter};
 /// than they hash.)
 #[derive(Clone, Debug, Default)]
 pub struct LinkNames {
-    by_index: BTreeMap<u32, (String, bool)>,
+    by_index: BTreeMap<u32, (Rc<str>, bool)>,
 }
 
 impl LinkNames {
@@ -48,16 +49,15 @@ impl LinkNames {
             .and_then(|i| i.ifname().ok().flatten())
             .unwrap_or("");
         let up = l.header().ifi_flags() & names::IFF_UP != 0;
-        self.by_index
-            .insert(l.ifindex() as u32, (name.to_string(), up));
+        self.by_index.insert(l.ifindex() as u32, (name.into(), up));
     }
     /// Records a link by hand (for rows built from captured bytes).
     pub fn insert(&mut self, index: u32, name: &str, up: bool) {
-        self.by_index.insert(index, (name.to_string(), up));
+        self.by_index.insert(index, (name.into(), up));
     }
     /// The name of link `index`.
     pub fn name(&self, index: u32) -> Option<&str> {
-        self.by_index.get(&index).map(|(n, _)| n.as_str())
+        self.by_index.get(&index).map(|(n, _)| &**n)
     }
     /// Whether link `index` is administratively up.
     pub fn is_up(&self, index: u32) -> Option<bool> {
@@ -67,12 +67,17 @@ impl LinkNames {
     pub fn index(&self, name: &str) -> Option<u32> {
         self.by_index
             .iter()
-            .find(|(_, (n, _))| n == name)
+            .find(|(_, (n, _))| &**n == name)
             .map(|(i, _)| *i)
     }
     fn owned(&self, index: u32) -> Option<String> {
+        self.shared(index).map(|n| n.to_string())
+    }
+    /// The name of link `index` (not 0), shared rather than copied: a route listing
+    /// names a device for every route.
+    fn shared(&self, index: u32) -> Option<Rc<str>> {
         (index != 0)
-            .then(|| self.name(index).map(str::to_string))
+            .then(|| self.by_index.get(&index).map(|(n, _)| n.clone()))
             .flatten()
     }
 }
@@ -894,7 +899,7 @@ pub fn route_row(m: &RouteMsg<'_>, names: &LinkNames) -> RouteRow {
             RouteAttr::Src(x) => r.src = x.ip(),
             RouteAttr::Gateway(x) => r.gateway = x.ip(),
             RouteAttr::Via(x) => r.via = x.ip(),
-            RouteAttr::Oif(x) => r.dev = names.owned(x),
+            RouteAttr::Oif(x) => r.dev = names.shared(x),
             RouteAttr::Iif(x) => r.iif = names.owned(x),
             RouteAttr::Prefsrc(x) => r.prefsrc = x.ip(),
             RouteAttr::Priority(x) => r.metric = Some(x),
