@@ -1701,3 +1701,21 @@ fn text_writers_match_display_and_escape_like_ip() {
     json_string_into(&mut s, "a\"b\\c\td\ne\u{8}\u{c}\r");
     assert_eq!(s, r#""eth0""a\"b\\c\td\ne\b\f\r""#);
 }
+
+#[test]
+fn json_object_text_writes_plain_repeated_and_escaped_keys() {
+    let mut s = String::new();
+    let mut o = JsonObjText::open(&mut s);
+    o.put_str("dev", "v0");
+    o.put_num("metric", 50);
+    o.put_ip("dst", "10.0.0.0".parse().unwrap(), Some(8));
+    o.put_str(&repeated_key("match", 0), "a");
+    o.put_str(&repeated_key("match", 1), "b");
+    o.put_strs("flags", &[]);
+    o.put_num("odd \"key\"", 1);
+    o.close();
+    assert_eq!(
+        s,
+        r#"{"dev":"v0","metric":50,"dst":"10.0.0.0/8","match":"a","match":"b","flags":[],"odd \"key\"":1}"#
+    );
+}

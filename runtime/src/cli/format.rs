@@ -1709,7 +1709,11 @@ fn route_fields(r: &RouteRow, o: &Opts, h: &RouteHide, m: &mut dyn ObjSink) {
     if let Some(v) = r.metric.filter(|_| !h.metric) {
         m.put_num("metric", v.into());
     }
-    m.put_strs("flags", &route_flag_names(r.flags));
+    if r.flags & ROUTE_FLAGS.iter().fold(0, |a, (b, _)| a | b) == 0 {
+        m.put_strs("flags", &[]);
+    } else {
+        m.put_strs("flags", &route_flag_names(r.flags));
+    }
     if let Some(v) = r.mark.filter(|&v| v != 0) {
         m.put_num("mark", v.into());
     }
@@ -3556,7 +3560,8 @@ pub fn push_ip(out: &mut String, ip: IpAddr, prefix: Option<u8>) {
                 t[n] = b'0' + o % 10;
                 n += 1;
             }
-            out.push_str(std::str::from_utf8(&t[..n]).unwrap_or_default());
+            out.reserve(n);
+            out.extend(t[..n].iter().map(|&b| char::from(b)));
         }
         IpAddr::V6(a) => {
             let _ = write!(out, "{a}");
@@ -3609,8 +3614,17 @@ impl<'a> JsonObjText<'a> {
             self.out.push(',');
         }
         self.n += 1;
-        json_string_into(self.out, printed_key(k));
-        self.out.push(':');
+        // the keys are ip's names: letters, digits, '_' and '-', written as they are
+        if k.bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
+        {
+            self.out.push('"');
+            self.out.push_str(k);
+            self.out.push_str("\":");
+        } else {
+            json_string_into(self.out, printed_key(k));
+            self.out.push(':');
+        }
     }
 }
 
