@@ -1447,6 +1447,18 @@ fn route_dst(r: &RouteRow) -> String {
 }
 
 fn route_flag_names(flags: u32) -> Vec<&'static str> {
+    // most routes carry none of these bits: no walk over the table for them
+    const ANY: u32 = {
+        let (mut any, mut i) = (0, 0);
+        while i < ROUTE_FLAGS.len() {
+            any |= ROUTE_FLAGS[i].0;
+            i += 1;
+        }
+        any
+    };
+    if flags & ANY == 0 {
+        return Vec::new();
+    }
     ROUTE_FLAGS
         .iter()
         .filter(|(b, _)| flags & b != 0)
@@ -1709,11 +1721,7 @@ fn route_fields(r: &RouteRow, o: &Opts, h: &RouteHide, m: &mut dyn ObjSink) {
     if let Some(v) = r.metric.filter(|_| !h.metric) {
         m.put_num("metric", v.into());
     }
-    if r.flags & ROUTE_FLAGS.iter().fold(0, |a, (b, _)| a | b) == 0 {
-        m.put_strs("flags", &[]);
-    } else {
-        m.put_strs("flags", &route_flag_names(r.flags));
-    }
+    m.put_strs("flags", &route_flag_names(r.flags));
     if let Some(v) = r.mark.filter(|&v| v != 0) {
         m.put_num("mark", v.into());
     }
@@ -3519,7 +3527,13 @@ pub trait ObjSink {
 pub fn push_u64(out: &mut String, n: u64) {
     let mut b = [0u8; 20];
     let i = digits(&mut b, n);
-    out.push_str(std::str::from_utf8(&b[i..]).unwrap_or_default());
+    push_ascii(out, &b[i..]);
+}
+
+/// Appends ASCII bytes (digits, dots) built on the stack.
+fn push_ascii(out: &mut String, b: &[u8]) {
+    out.reserve(b.len());
+    out.extend(b.iter().map(|&c| char::from(c)));
 }
 
 /// Writes `n` in decimal at the end of `b`; returns where the digits start.
@@ -3560,8 +3574,7 @@ pub fn push_ip(out: &mut String, ip: IpAddr, prefix: Option<u8>) {
                 t[n] = b'0' + o % 10;
                 n += 1;
             }
-            out.reserve(n);
-            out.extend(t[..n].iter().map(|&b| char::from(b)));
+            push_ascii(out, &t[..n]);
         }
         IpAddr::V6(a) => {
             let _ = write!(out, "{a}");
