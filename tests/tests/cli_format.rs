@@ -1696,15 +1696,32 @@ fn text_writers_match_display_and_escape_like_ip() {
         push_ip(&mut s, ip.parse::<IpAddr>().unwrap(), p);
         assert_eq!(s, want);
     }
+    // every octet value, and every prefix length
+    for o in 0..=255u8 {
+        let ip = IpAddr::from([o, 255 - o, o / 2, 7]);
+        let mut s = String::new();
+        push_ip(&mut s, ip, Some(o % 129));
+        assert_eq!(s, format!("{ip}/{}", o % 129));
+    }
     let mut s = String::new();
     json_string_into(&mut s, "eth0");
     json_string_into(&mut s, "a\"b\\c\td\ne\u{8}\u{c}\r");
-    assert_eq!(s, r#""eth0""a\"b\\c\td\ne\b\f\r""#);
+    json_string_into(&mut s, "\"é\"ü");
+    assert_eq!(s, r#""eth0""a\"b\\c\td\ne\b\f\r""\"é\"ü""#);
+    // the byte buffer of a streamed listing gets the same text
+    let mut b = Vec::new();
+    json_string_into(&mut b, "a\"b\\c\td\ne\u{8}\u{c}\r");
+    push_ip(&mut b, "10.0.0.1".parse::<IpAddr>().unwrap(), Some(8));
+    push_u64(&mut b, 42);
+    assert_eq!(
+        String::from_utf8(b).unwrap(),
+        r#""a\"b\\c\td\ne\b\f\r"10.0.0.1/842"#
+    );
 }
 
 #[test]
 fn json_object_text_writes_plain_repeated_and_escaped_keys() {
-    let mut s = String::new();
+    let mut s = Vec::new();
     let mut o = JsonObjText::open(&mut s);
     o.put_str("dev", "v0");
     o.put_num("metric", 50);
@@ -1715,7 +1732,7 @@ fn json_object_text_writes_plain_repeated_and_escaped_keys() {
     o.put_num("odd \"key\"", 1);
     o.close();
     assert_eq!(
-        s,
+        String::from_utf8(s).unwrap(),
         r#"{"dev":"v0","metric":50,"dst":"10.0.0.0/8","match":"a","match":"b","flags":[],"odd \"key\"":1}"#
     );
 }

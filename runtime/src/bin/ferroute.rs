@@ -206,8 +206,7 @@ fn run_ip(g: &GlobalOpts, words: &[&str]) -> ExitCode {
             return ExitCode::from(e.exit_code());
         }
     };
-    let stdout = std::io::stdout();
-    let mut out = std::io::BufWriter::with_capacity(1 << 14, stdout.lock());
+    let mut out = std::io::BufWriter::with_capacity(1 << 14, Stdout::open());
     let r = session.run(g, &cmd, &mut out);
     let _ = out.flush();
     match r {
@@ -240,8 +239,7 @@ fn run_batch(g: &GlobalOpts, file: &str) -> ExitCode {
     };
     session.begin_batch();
     let mut status = ExitCode::SUCCESS;
-    let stdout = std::io::stdout();
-    let mut out = std::io::BufWriter::new(stdout.lock());
+    let mut out = std::io::BufWriter::with_capacity(1 << 14, Stdout::open());
     for (line, words) in parse::split_batch(&text) {
         let words = match words {
             Ok(w) => w,
@@ -349,4 +347,41 @@ fn main() -> ExitCode {
         return ExitCode::FAILURE;
     }
     run(args)
+}
+
+/// Standard output for the command output, which the caller buffers: a duplicate of fd 1
+/// written with plain `write` calls, so that a listing's 16 KiB blocks do not also pass
+/// through std's `LineWriter` (which scans every block for a newline). If fd 1 cannot be
+/// duplicated (closed), std's handle is used, with its handling of a closed stdout.
+enum Stdout {
+    /// fd 1, duplicated.
+    Fd(std::fs::File),
+    /// std's locked handle.
+    Std(std::io::StdoutLock<'static>),
+}
+
+impl Stdout {
+    fn open() -> Self {
+        use std::os::fd::AsFd;
+        let std = std::io::stdout();
+        match std.as_fd().try_clone_to_owned() {
+            Ok(fd) => Stdout::Fd(fd.into()),
+            Err(_) => Stdout::Std(std.lock()),
+        }
+    }
+}
+
+impl Write for Stdout {
+    fn write(&mut self, b: &[u8]) -> std::io::Result<usize> {
+        match self {
+            Stdout::Fd(f) => f.write(b),
+            Stdout::Std(s) => s.write(b),
+        }
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        match self {
+            Stdout::Fd(f) => f.flush(),
+            Stdout::Std(s) => s.flush(),
+        }
+    }
 }

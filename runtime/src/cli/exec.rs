@@ -657,13 +657,13 @@ impl Session {
                 };
                 let mut w = format::ListingWriter::new(out, g);
                 let mut io = Ok(());
-                let mut text = String::with_capacity(512);
+                let mut text = Vec::with_capacity(512);
                 self.ipr.route_dump(&kf, |r| {
-                    if io.is_err() || (table != 0 && r.table() != table) {
+                    if io.is_err() {
                         return;
                     }
                     let row = rows::route_row(&r, &names);
-                    if f.selects(&row) {
+                    if (table == 0 || row.table == table) && f.selects(&row) {
                         io = if w.is_json() {
                             text.clear();
                             format::write_route_json(&row, &o, &hide, &mut text);

@@ -1757,7 +1757,7 @@ pub fn route_json_hiding(r: &RouteRow, o: &Opts, h: &RouteHide) -> Value {
 }
 
 /// [`route_json_hiding`] written straight to `out` as compact JSON text (no map built).
-pub fn write_route_json(r: &RouteRow, o: &Opts, h: &RouteHide, out: &mut String) {
+pub fn write_route_json(r: &RouteRow, o: &Opts, h: &RouteHide, out: &mut Vec<u8>) {
     let mut t = JsonObjText::open(out);
     route_fields(r, o, h, &mut t);
     t.close();
@@ -3475,31 +3475,69 @@ fn printed_key(k: &str) -> &str {
     }
 }
 
+/// Text output the JSON writers append to: a `String`, or the byte buffer of a streamed
+/// listing (`Vec<u8>`, where appending a few bytes is one bounded copy and no UTF-8
+/// bookkeeping). Everything appended is UTF-8.
+pub trait TextOut {
+    /// Appends text.
+    fn push_text(&mut self, s: &str);
+    /// Appends ASCII bytes (digits, dots, punctuation).
+    fn push_ascii(&mut self, b: &[u8]);
+}
+
+impl TextOut for String {
+    fn push_text(&mut self, s: &str) {
+        self.push_str(s);
+    }
+    fn push_ascii(&mut self, b: &[u8]) {
+        // ASCII by contract; anything else would be dropped, never mis-encoded
+        self.push_str(std::str::from_utf8(b).unwrap_or_default());
+    }
+}
+
+impl TextOut for Vec<u8> {
+    #[inline]
+    fn push_text(&mut self, s: &str) {
+        self.extend_from_slice(s.as_bytes());
+    }
+    #[inline]
+    fn push_ascii(&mut self, b: &[u8]) {
+        self.extend_from_slice(b);
+    }
+}
+
 /// Appends `s` as a JSON string the way iproute2's json writer escapes it.
-pub fn json_string_into(out: &mut String, s: &str) {
-    out.push('"');
+pub fn json_string_into<T: TextOut + ?Sized>(out: &mut T, s: &str) {
     // names, addresses and numbers need no escaping: copy them whole
     if !s
         .bytes()
         .any(|b| matches!(b, b'\t' | b'\n' | b'\r' | 0x0c | 0x08 | b'\\' | b'"'))
     {
-        out.push_str(s);
-        out.push('"');
+        out.push_ascii(b"\"");
+        out.push_text(s);
+        out.push_ascii(b"\"");
         return;
     }
-    for ch in s.chars() {
-        match ch {
-            '\t' => out.push_str("\\t"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\u{c}' => out.push_str("\\f"),
-            '\u{8}' => out.push_str("\\b"),
-            '\\' => out.push_str("\\\\"),
-            '"' => out.push_str("\\\""),
-            c => out.push(c),
-        }
+    out.push_ascii(b"\"");
+    let mut plain = 0;
+    for (i, b) in s.bytes().enumerate() {
+        let esc: &[u8] = match b {
+            b'\t' => b"\\t",
+            b'\n' => b"\\n",
+            b'\r' => b"\\r",
+            0x0c => b"\\f",
+            0x08 => b"\\b",
+            b'\\' => b"\\\\",
+            b'"' => b"\\\"",
+            _ => continue,
+        };
+        // the bytes before an escaped one end on a char boundary (it is ASCII)
+        out.push_text(s.get(plain..i).unwrap_or_default());
+        out.push_ascii(esc);
+        plain = i + 1;
     }
-    out.push('"');
+    out.push_text(s.get(plain..).unwrap_or_default());
+    out.push_ascii(b"\"");
 }
 
 /// Where an object's fields go: a `serde_json` map (the [`Value`] form the monitor and
@@ -3517,23 +3555,17 @@ pub trait ObjSink {
     /// An address as a string field, with `/prefix` when one is given (what `ip` prints
     /// for `dst`, `gateway`, `prefsrc`, ...).
     fn put_ip(&mut self, k: &str, ip: IpAddr, prefix: Option<u8>) {
-        let mut t = String::with_capacity(43);
+        let mut t = String::with_capacity(50);
         push_ip(&mut t, ip, prefix);
         self.put_str(k, &t);
     }
 }
 
 /// Appends `n` in decimal.
-pub fn push_u64(out: &mut String, n: u64) {
+pub fn push_u64<T: TextOut + ?Sized>(out: &mut T, n: u64) {
     let mut b = [0u8; 20];
     let i = digits(&mut b, n);
-    push_ascii(out, &b[i..]);
-}
-
-/// Appends ASCII bytes (digits, dots) built on the stack.
-fn push_ascii(out: &mut String, b: &[u8]) {
-    out.reserve(b.len());
-    out.extend(b.iter().map(|&c| char::from(c)));
+    out.push_ascii(b.get(i..).unwrap_or_default());
 }
 
 /// Writes `n` in decimal at the end of `b`; returns where the digits start.
@@ -3549,40 +3581,89 @@ fn digits(b: &mut [u8; 20], mut n: u64) -> usize {
     }
 }
 
+/// The decimal text of every byte value, as 4 bytes (digits, zero padding) and a length:
+/// an IPv4 octet is one table load and one 4-byte copy.
+const OCTETS: [([u8; 4], u8); 256] = {
+    let mut t = [([0u8; 4], 0u8); 256];
+    let mut i = 0;
+    while i < 256 {
+        let o = i as u8;
+        t[i] = if o >= 100 {
+            ([b'0' + o / 100, b'0' + o / 10 % 10, b'0' + o % 10, 0], 3)
+        } else if o >= 10 {
+            ([b'0' + o / 10, b'0' + o % 10, 0, 0], 2)
+        } else {
+            ([b'0' + o, 0, 0, 0], 1)
+        };
+        i += 1;
+    }
+    t
+};
+
 /// Appends an address as text (`10.0.0.1`, `fe80::1`), then `/prefix` if given. IPv4
-/// is written digit by digit (listings print one or two per object); IPv6 through its
-/// `Display`, which compresses zeros as RFC 5952 says.
-pub fn push_ip(out: &mut String, ip: IpAddr, prefix: Option<u8>) {
+/// is written from a table of octets (listings print one or two per object); IPv6
+/// through its `Display`, which compresses zeros as RFC 5952 says.
+pub fn push_ip<T: TextOut + ?Sized>(out: &mut T, ip: IpAddr, prefix: Option<u8>) {
+    // "255.255.255.255/128" at the most, plus the slack of the last 4-byte copy
+    let mut t = [0u8; 24];
+    let mut n = 0;
     match ip {
         IpAddr::V4(a) => {
-            // "255.255.255.255" at the most: built on the stack, appended at once
-            let mut t = [0u8; 15];
-            let mut n = 0;
             for (i, o) in a.octets().into_iter().enumerate() {
+                let (d, len) = OCTETS[usize::from(o)];
                 if i > 0 {
                     t[n] = b'.';
                     n += 1;
                 }
-                if o >= 100 {
-                    t[n] = b'0' + o / 100;
-                    n += 1;
-                }
-                if o >= 10 {
-                    t[n] = b'0' + o / 10 % 10;
-                    n += 1;
-                }
-                t[n] = b'0' + o % 10;
-                n += 1;
+                t[n..n + 4].copy_from_slice(&d);
+                n += usize::from(len);
             }
-            push_ascii(out, &t[..n]);
         }
         IpAddr::V6(a) => {
-            let _ = write!(out, "{a}");
+            // at most 45 characters: formatted on the stack, appended at once
+            let mut w = StackText::<48>::default();
+            let _ = write!(w, "{a}");
+            out.push_ascii(w.text());
         }
     }
     if let Some(p) = prefix {
-        out.push('/');
-        push_u64(out, p.into());
+        t[n] = b'/';
+        let (d, len) = OCTETS[usize::from(p)];
+        t[n + 1..n + 5].copy_from_slice(&d);
+        n += 1 + usize::from(len);
+    }
+    out.push_ascii(t.get(..n).unwrap_or_default());
+}
+
+/// A fixed buffer on the stack that `write!` formats into (what does not fit is cut).
+#[derive(Debug)]
+struct StackText<const N: usize> {
+    buf: [u8; N],
+    len: usize,
+}
+
+impl<const N: usize> Default for StackText<N> {
+    fn default() -> Self {
+        StackText {
+            buf: [0; N],
+            len: 0,
+        }
+    }
+}
+
+impl<const N: usize> StackText<N> {
+    fn text(&self) -> &[u8] {
+        self.buf.get(..self.len).unwrap_or_default()
+    }
+}
+
+impl<const N: usize> std::fmt::Write for StackText<N> {
+    fn write_str(&mut self, s: &str) -> std::fmt::Result {
+        let end = self.len + s.len();
+        let dst = self.buf.get_mut(self.len..end).ok_or(std::fmt::Error)?;
+        dst.copy_from_slice(s.as_bytes());
+        self.len = end;
+        Ok(())
     }
 }
 
@@ -3608,37 +3689,52 @@ impl ObjSink for Obj {
 /// One object as compact JSON text, byte for byte what [`ip_json`] prints for the same
 /// fields (`{"k":v,...}`).
 pub struct JsonObjText<'a> {
-    out: &'a mut String,
+    out: &'a mut Vec<u8>,
     n: usize,
 }
 
 impl<'a> JsonObjText<'a> {
     /// Opens the object (`{`); [`close`](Self::close) ends it.
-    pub fn open(out: &'a mut String) -> Self {
-        out.push('{');
+    pub fn open(out: &'a mut Vec<u8>) -> Self {
+        out.push(b'{');
         JsonObjText { out, n: 0 }
     }
     /// Closes the object.
     pub fn close(self) {
-        self.out.push('}');
+        self.out.push(b'}');
     }
     fn key(&mut self, k: &str) {
         if self.n > 0 {
-            self.out.push(',');
+            self.out.push(b',');
         }
         self.n += 1;
-        // the keys are ip's names: letters, digits, '_' and '-', written as they are
-        if k.bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
-        {
-            self.out.push('"');
-            self.out.push_str(k);
-            self.out.push_str("\":");
+        // ip's names (letters, digits, '_', '-') are written as they are; others (a
+        // KEY_REPEAT mark, a quote) are escaped
+        if plain_key(k) {
+            self.out.push(b'"');
+            self.out.extend_from_slice(k.as_bytes());
+            self.out.extend_from_slice(b"\":");
         } else {
             json_string_into(self.out, printed_key(k));
-            self.out.push(':');
+            self.out.push(b':');
         }
     }
+}
+
+/// Whether `k` is a plain member name (letters, digits, '_', '-'), which JSON text holds
+/// as it is: one table load per byte (keys are checked for every member written).
+fn plain_key(k: &str) -> bool {
+    const PLAIN: [bool; 256] = {
+        let mut t = [false; 256];
+        let mut b = 0;
+        while b < 256 {
+            let c = b as u8;
+            t[b] = c.is_ascii_alphanumeric() || c == b'_' || c == b'-';
+            b += 1;
+        }
+        t
+    };
+    k.bytes().all(|b| PLAIN[usize::from(b)])
 }
 
 impl ObjSink for JsonObjText<'_> {
@@ -3652,24 +3748,25 @@ impl ObjSink for JsonObjText<'_> {
     }
     fn put_ip(&mut self, k: &str, ip: IpAddr, prefix: Option<u8>) {
         self.key(k);
-        self.out.push('"');
+        self.out.push(b'"');
         push_ip(self.out, ip, prefix);
-        self.out.push('"');
+        self.out.push(b'"');
     }
     fn put_strs(&mut self, k: &str, v: &[&str]) {
         self.key(k);
-        self.out.push('[');
+        self.out.push(b'[');
         for (i, s) in v.iter().enumerate() {
             if i > 0 {
-                self.out.push(',');
+                self.out.push(b',');
             }
             json_string_into(self.out, s);
         }
-        self.out.push(']');
+        self.out.push(b']');
     }
     fn put_value(&mut self, k: &str, v: Value) {
         self.key(k);
-        self.out.push_str(ip_json(&v, false).trim_end_matches('\n'));
+        self.out
+            .extend_from_slice(ip_json(&v, false).trim_end_matches('\n').as_bytes());
     }
 }
 
@@ -3719,16 +3816,16 @@ impl<'w> ListingWriter<'w> {
 
     /// Writes one JSON item already rendered as compact text (see [`JsonObjText`]); with
     /// `-p` it is parsed back and pretty-printed with the rest.
-    pub fn json_text(&mut self, obj: &str) -> std::io::Result<()> {
+    pub fn json_text(&mut self, obj: &[u8]) -> std::io::Result<()> {
         if self.pretty {
-            let v = serde_json::from_str(obj).map_err(std::io::Error::other)?;
+            let v = serde_json::from_slice(obj).map_err(std::io::Error::other)?;
             self.pending.push(v);
             return Ok(());
         }
         let sep: &[u8] = if self.n == 0 { b"[" } else { b"," };
         self.n += 1;
         self.out.write_all(sep)?;
-        self.out.write_all(obj.as_bytes())
+        self.out.write_all(obj)
     }
 
     /// Writes one text item.
@@ -4053,10 +4150,10 @@ mod listing_writer_tests {
                     ..Default::default()
                 },
             ] {
-                let mut direct = String::new();
+                let mut direct = Vec::new();
                 write_route_json(r, &o, &h, &mut direct);
                 assert_eq!(
-                    format!("{direct}\n"),
+                    format!("{}\n", String::from_utf8(direct).unwrap()),
                     ip_json(&route_json_hiding(r, &o, &h), false)
                 );
             }

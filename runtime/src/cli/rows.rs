@@ -14,7 +14,7 @@ use ferroute_codec::rtnl::link::LinkMsg;
 use ferroute_codec::rtnl::link::info as li;
 use ferroute_codec::rtnl::link::info::{InfoData, MacvlanAttr, SlaveData, TunAttr, VxlanAttr};
 use ferroute_codec::rtnl::neigh::NeighMsg;
-use ferroute_codec::rtnl::route::{RTAX_CC_ALGO, RTAX_LOCK, RouteAttr, RouteMsg};
+use ferroute_codec::rtnl::route::{self as rt, RTAX_CC_ALGO, RTAX_LOCK, RouteAttr, RouteMsg};
 use ferroute_codec::rtnl::rule::RuleMsg;
 use ferroute_codec::rtnl::tc::action::{ActOptions, action_kind, action_options};
 use ferroute_codec::rtnl::tc::build::tc_calc_xmitsize;
@@ -887,79 +887,94 @@ pub fn route_row(m: &RouteMsg<'_>, names: &LinkNames) -> RouteRow {
         dst_len: h.rtm_dst_len(),
         src_len: h.rtm_src_len(),
         tos: h.rtm_tos(),
-        table: m.table(),
+        // RTA_TABLE, when present, replaces it in the walk below
+        table: h.rtm_table().into(),
         protocol: h.rtm_protocol(),
         scope: h.rtm_scope(),
         flags: h.rtm_flags(),
         ..Default::default()
     };
-    for a in m.iter().flatten() {
-        match a {
-            RouteAttr::Dst(x) => r.dst = x.ip(),
-            RouteAttr::Src(x) => r.src = x.ip(),
-            RouteAttr::Gateway(x) => r.gateway = x.ip(),
-            RouteAttr::Via(x) => r.via = x.ip(),
-            RouteAttr::Oif(x) => r.dev = names.shared(x),
-            RouteAttr::Iif(x) => r.iif = names.owned(x),
-            RouteAttr::Prefsrc(x) => r.prefsrc = x.ip(),
-            RouteAttr::Priority(x) => r.metric = Some(x),
-            RouteAttr::Mark(x) => r.mark = Some(x),
-            RouteAttr::Flow(x) => r.flow = Some(x),
-            RouteAttr::Uid(x) => r.uid = Some(x),
-            RouteAttr::Cacheinfo(c) => {
-                r.cacheinfo = Some(RouteCacheinfo {
-                    clntref: c.rta_clntref(),
-                    lastuse: c.rta_lastuse(),
-                    expires: c.rta_expires(),
-                    error: c.rta_error(),
-                    used: c.rta_used(),
-                    id: c.rta_id(),
-                    ts: c.rta_ts(),
-                    tsage: c.rta_tsage(),
-                })
-            }
-            RouteAttr::Pref(x) => r.pref = Some(x),
-            RouteAttr::Metrics(ms) => {
-                for a in ms.raw().flatten() {
-                    match a.kind() {
-                        RTAX_LOCK => r.lock = a.as_u32().unwrap_or(0),
-                        RTAX_CC_ALGO => {
-                            if let Ok(s) = a.as_cstr() {
-                                r.metrics.push((a.kind(), MetricValue::Str(s.into())));
-                            }
-                        }
-                        k => {
-                            if let Ok(v) = a.as_u32() {
-                                r.metrics.push((k, MetricValue::U32(v)));
-                            }
-                        }
-                    }
+    // the scalar attributes every listed route carries are read with the raw getters (one
+    // dispatch on the id); the structured ones through their typed views
+    for a in m.attrs().flatten() {
+        match a.kind() {
+            rt::RTA_DST => r.dst = a.as_ip().ok(),
+            rt::RTA_GATEWAY => r.gateway = a.as_ip().ok(),
+            rt::RTA_OIF => r.dev = a.as_u32().ok().and_then(|x| names.shared(x)),
+            rt::RTA_TABLE => r.table = a.as_u32().unwrap_or(r.table),
+            rt::RTA_PRIORITY => r.metric = a.as_u32().ok(),
+            rt::RTA_PREFSRC => r.prefsrc = a.as_ip().ok(),
+            rt::RTA_SRC => r.src = a.as_ip().ok(),
+            _ => {
+                if let Ok(t) = RouteAttr::decode(a) {
+                    route_row_structured(&mut r, t, names);
                 }
             }
-            RouteAttr::Multipath(mp) => {
-                for nh in mp.iter().flatten() {
-                    let nh_h = nh.header();
-                    let mut row = NexthopRow {
-                        gateway: nh.gateway(),
-                        dev: names.owned(nh_h.rtnh_ifindex() as u32),
-                        hops: nh_h.rtnh_hops(),
-                        flags: nh_h.rtnh_flags().into(),
-                        ..Default::default()
-                    };
-                    for a in nh.iter().flatten() {
-                        match a {
-                            RouteAttr::Via(v) => row.via = v.ip(),
-                            RouteAttr::Flow(f) => row.flow = Some(f),
-                            _ => {}
-                        }
-                    }
-                    r.nexthops.push(row);
-                }
-            }
-            _ => {}
         }
     }
     r
+}
+
+/// The attributes of [`route_row`] read through their typed views.
+fn route_row_structured(r: &mut RouteRow, a: RouteAttr<'_>, names: &LinkNames) {
+    match a {
+        RouteAttr::Via(x) => r.via = x.ip(),
+        RouteAttr::Iif(x) => r.iif = names.owned(x),
+        RouteAttr::Mark(x) => r.mark = Some(x),
+        RouteAttr::Flow(x) => r.flow = Some(x),
+        RouteAttr::Uid(x) => r.uid = Some(x),
+        RouteAttr::Cacheinfo(c) => {
+            r.cacheinfo = Some(RouteCacheinfo {
+                clntref: c.rta_clntref(),
+                lastuse: c.rta_lastuse(),
+                expires: c.rta_expires(),
+                error: c.rta_error(),
+                used: c.rta_used(),
+                id: c.rta_id(),
+                ts: c.rta_ts(),
+                tsage: c.rta_tsage(),
+            })
+        }
+        RouteAttr::Pref(x) => r.pref = Some(x),
+        RouteAttr::Metrics(ms) => {
+            for a in ms.raw().flatten() {
+                match a.kind() {
+                    RTAX_LOCK => r.lock = a.as_u32().unwrap_or(0),
+                    RTAX_CC_ALGO => {
+                        if let Ok(s) = a.as_cstr() {
+                            r.metrics.push((a.kind(), MetricValue::Str(s.into())));
+                        }
+                    }
+                    k => {
+                        if let Ok(v) = a.as_u32() {
+                            r.metrics.push((k, MetricValue::U32(v)));
+                        }
+                    }
+                }
+            }
+        }
+        RouteAttr::Multipath(mp) => {
+            for nh in mp.iter().flatten() {
+                let nh_h = nh.header();
+                let mut row = NexthopRow {
+                    gateway: nh.gateway(),
+                    dev: names.owned(nh_h.rtnh_ifindex() as u32),
+                    hops: nh_h.rtnh_hops(),
+                    flags: nh_h.rtnh_flags().into(),
+                    ..Default::default()
+                };
+                for a in nh.iter().flatten() {
+                    match a {
+                        RouteAttr::Via(v) => row.via = v.ip(),
+                        RouteAttr::Flow(f) => row.flow = Some(f),
+                        _ => {}
+                    }
+                }
+                r.nexthops.push(row);
+            }
+        }
+        _ => {}
+    }
 }
 
 /// One neighbour message as a row.
