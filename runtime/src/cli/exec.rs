@@ -657,7 +657,6 @@ impl Session {
                 };
                 let mut w = format::ListingWriter::new(out, g);
                 let mut io = Ok(());
-                let mut text = Vec::with_capacity(512);
                 self.ipr.route_dump(&kf, |r| {
                     if io.is_err() {
                         return;
@@ -665,9 +664,7 @@ impl Session {
                     let row = rows::route_row(&r, &names);
                     if (table == 0 || row.table == table) && f.selects(&row) {
                         io = if w.is_json() {
-                            text.clear();
-                            format::write_route_json(&row, &o, &hide, &mut text);
-                            w.json_text(&text)
+                            w.json_item(|b| format::write_route_json(&row, &o, &hide, b))
                         } else {
                             w.text(&format::route_text_hiding(&row, &o, &hide))
                         };

@@ -101,13 +101,17 @@ impl RouteFilter {
         {
             return false;
         }
-        let dst = r.dst.unwrap_or_else(|| unspecified(r.family));
-        if !select(&s.dst, s.dst_select, &dst, r.dst_len, r.family) {
-            return false;
+        if s.dst.is_some() {
+            let dst = r.dst.unwrap_or_else(|| unspecified(r.family));
+            if !select(&s.dst, s.dst_select, &dst, r.dst_len, r.family) {
+                return false;
+            }
         }
-        let src = r.src.unwrap_or_else(|| unspecified(r.family));
-        if !select(&s.from, s.from_select, &src, r.src_len, r.family) {
-            return false;
+        if s.from.is_some() {
+            let src = r.src.unwrap_or_else(|| unspecified(r.family));
+            if !select(&s.from, s.from_select, &src, r.src_len, r.family) {
+                return false;
+            }
         }
         if let Some(v) = s.via {
             match r.gateway.or(r.via) {

@@ -3780,7 +3780,12 @@ pub struct ListingWriter<'w> {
     oneline: bool,
     n: usize,
     pending: Vec<Value>,
+    /// Compact JSON items not yet handed to `out` (see [`json_item`](Self::json_item)).
+    buf: Vec<u8>,
 }
+
+/// How much compact JSON [`ListingWriter::json_item`] gathers before writing it out.
+const LISTING_BLOCK: usize = 1 << 14;
 
 impl<'w> ListingWriter<'w> {
     /// A writer for the output options in `g`.
@@ -3792,6 +3797,7 @@ impl<'w> ListingWriter<'w> {
             oneline: g.oneline,
             n: 0,
             pending: Vec::new(),
+            buf: Vec::new(),
         }
     }
 
@@ -3806,6 +3812,7 @@ impl<'w> ListingWriter<'w> {
             self.pending.push(v);
             return Ok(());
         }
+        self.flush_block()?;
         let sep: &[u8] = if self.n == 0 { b"[" } else { b"," };
         self.n += 1;
         self.out.write_all(sep)?;
@@ -3814,22 +3821,41 @@ impl<'w> ListingWriter<'w> {
             .write_all(ip_json(&v, false).trim_end_matches('\n').as_bytes())
     }
 
-    /// Writes one JSON item already rendered as compact text (see [`JsonObjText`]); with
-    /// `-p` it is parsed back and pretty-printed with the rest.
-    pub fn json_text(&mut self, obj: &[u8]) -> std::io::Result<()> {
+    /// Writes one JSON item that `write` renders as compact text (see [`JsonObjText`])
+    /// straight into the listing's block, which goes out whenever it reaches 16 KiB; with
+    /// `-p` the text is parsed back and pretty-printed with the rest.
+    pub fn json_item(&mut self, write: impl FnOnce(&mut Vec<u8>)) -> std::io::Result<()> {
         if self.pretty {
-            let v = serde_json::from_slice(obj).map_err(std::io::Error::other)?;
+            let mut t = Vec::new();
+            write(&mut t);
+            let v = serde_json::from_slice(&t).map_err(std::io::Error::other)?;
             self.pending.push(v);
             return Ok(());
         }
-        let sep: &[u8] = if self.n == 0 { b"[" } else { b"," };
+        if self.buf.capacity() == 0 {
+            self.buf.reserve(LISTING_BLOCK + 1024);
+        }
+        self.buf.push(if self.n == 0 { b'[' } else { b',' });
         self.n += 1;
-        self.out.write_all(sep)?;
-        self.out.write_all(obj)
+        write(&mut self.buf);
+        if self.buf.len() >= LISTING_BLOCK {
+            self.flush_block()?;
+        }
+        Ok(())
+    }
+
+    /// Hands the gathered JSON items to `out`.
+    fn flush_block(&mut self) -> std::io::Result<()> {
+        if !self.buf.is_empty() {
+            self.out.write_all(&self.buf)?;
+            self.buf.clear();
+        }
+        Ok(())
     }
 
     /// Writes one text item.
     pub fn text(&mut self, t: &str) -> std::io::Result<()> {
+        self.flush_block()?;
         self.n += 1;
         if self.oneline {
             self.out.write_all(oneline(t).as_bytes())
@@ -3839,7 +3865,8 @@ impl<'w> ListingWriter<'w> {
     }
 
     /// Ends the listing (closes the JSON array).
-    pub fn finish(self) -> std::io::Result<()> {
+    pub fn finish(mut self) -> std::io::Result<()> {
+        self.flush_block()?;
         if self.json {
             if self.pretty {
                 self.out
@@ -4181,6 +4208,22 @@ mod listing_writer_tests {
             assert_eq!(
                 String::from_utf8(out).unwrap(),
                 json_array(items.clone(), pretty),
+                "pretty {pretty}"
+            );
+            // items rendered as text into the listing's block: the same bytes, also when
+            // the block goes out several times along the way
+            let many: Vec<Value> = (0..2000).map(|i| items[i % 2].clone()).collect();
+            let mut out = Vec::new();
+            let mut w = ListingWriter::new(&mut out, &g);
+            for v in &many {
+                w.json_item(|b| b.extend_from_slice(serde_json::to_string(v).unwrap().as_bytes()))
+                    .unwrap();
+            }
+            w.finish().unwrap();
+            assert!(out.len() > 4 * LISTING_BLOCK);
+            assert_eq!(
+                String::from_utf8(out).unwrap(),
+                json_array(many, pretty),
                 "pretty {pretty}"
             );
             let mut empty = Vec::new();
