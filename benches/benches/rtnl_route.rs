@@ -324,9 +324,10 @@ fn bench(c: &mut Criterion) {
         ns(8)
     );
     println!(
-        "  ratios: peer/typed {:.1}x, peer/indexed {:.1}x, typed/hand-written {:.2}x",
+        "  ratios: peer/typed {:.1}x, peer/indexed {:.1}x, peer/raw {:.1}x, typed/hand-written {:.2}x",
         m[5].ratio / m[1].ratio,
         m[5].ratio / m[2].ratio,
+        m[5].ratio / m[3].ratio,
         m[1].ratio / m[4].ratio
     );
 
