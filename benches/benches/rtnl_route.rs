@@ -4,6 +4,7 @@
 //! each read for dst, gateway, oif, table and priority by
 //! - ferroute: `NlMsg::parse` + `RouteMsg::parse` + the typed `RouteAttr` walk,
 //! - ferroute indexed: the same through the one-pass `RouteIndex`,
+//! - ferroute visitor: a `RouteVisitor` handed each attribute typed, one dispatch on the id,
 //! - ferroute raw: the untyped `Attr` getters in a `match attr.kind()` walk,
 //! - netlink-packet-route 0.34: `NetlinkMessage<RouteNetlinkMessage>::deserialize`,
 //! - a hand-written minimal reader on the bytes (no views, no error values): what
@@ -103,6 +104,37 @@ fn ferroute_typed(m: &[u8]) -> Summary {
             _ => {}
         }
     }
+    s
+}
+
+impl<'a> ferroute_codec::rtnl::route::RouteVisitor<'a> for Summary {
+    fn dst(&mut self, v: ferroute_codec::rtnl::route::RtAddr<'a>) {
+        self.dst = v.ip();
+    }
+    fn gateway(&mut self, v: ferroute_codec::rtnl::route::RtAddr<'a>) {
+        self.gateway = v.ip();
+    }
+    fn oif(&mut self, v: u32) {
+        self.oif = v;
+    }
+    fn table(&mut self, v: u32) {
+        self.table = v;
+    }
+    fn priority(&mut self, v: u32) {
+        self.priority = v;
+    }
+}
+
+/// ferroute through a `RouteVisitor` (the impl on `Summary` above): typed values, one
+/// dispatch on the id.
+#[inline]
+fn ferroute_visit(m: &[u8]) -> Summary {
+    let mut s = Summary::default();
+    let Ok(r) = NlMsg::parse(m).and_then(RouteMsg::parse) else {
+        return s;
+    };
+    s.table = r.header().rtm_table().into();
+    r.visit(&mut s);
     s
 }
 
@@ -272,11 +304,13 @@ fn bench(c: &mut Criterion) {
         assert_eq!(ferroute_typed(m), *w);
         assert_eq!(ferroute_indexed(m), *w);
         assert_eq!(ferroute_raw(m), *w);
+        assert_eq!(ferroute_visit(m), *w);
         assert_eq!(hand_reader(m), *w);
         assert_eq!(peer(m), *w);
     }
     let (_, a_typed) = count_allocs(|| run(&buf, &ranges, ferroute_typed));
     let (_, a_index) = count_allocs(|| run(&buf, &ranges, ferroute_indexed));
+    let (_, a_visit) = count_allocs(|| run(&buf, &ranges, ferroute_visit));
     let (_, a_peer) = count_allocs(|| run(&buf, &ranges, peer));
     let (_, a_bare) = count_allocs(|| run(&buf, &ranges, bare_walk));
     let (b, r) = (&buf[..], &ranges[..]);
@@ -292,6 +326,7 @@ fn bench(c: &mut Criterion) {
             &mut || run(b, r, parse_only),
             &mut || run(b, r, iter_only),
             &mut || run(b, r, loop_only),
+            &mut || run(b, r, ferroute_visit),
         ],
     );
     let ns = |i: usize| m[i].median * 1e9 / N as f64;
@@ -303,6 +338,7 @@ fn bench(c: &mut Criterion) {
     for (i, name, allocs) in [
         (1, "ferroute typed walk ", Some(a_typed)),
         (2, "ferroute RouteIndex ", Some(a_index)),
+        (9, "ferroute visitor    ", Some(a_visit)),
         (3, "ferroute raw getters", None),
         (4, "hand-written reader ", None),
         (5, "netlink-packet-route", Some(a_peer)),
@@ -324,8 +360,9 @@ fn bench(c: &mut Criterion) {
         ns(8)
     );
     println!(
-        "  ratios: peer/typed {:.1}x, peer/indexed {:.1}x, peer/raw {:.1}x, typed/hand-written {:.2}x",
+        "  ratios: peer/typed {:.1}x, peer/visitor {:.1}x, peer/indexed {:.1}x, peer/raw {:.1}x, typed/hand-written {:.2}x",
         m[5].ratio / m[1].ratio,
+        m[5].ratio / m[9].ratio,
         m[5].ratio / m[2].ratio,
         m[5].ratio / m[3].ratio,
         m[1].ratio / m[4].ratio

@@ -172,16 +172,66 @@ macro_rules! wire_scalar {
 /// and re-encodes byte for byte. An optional `, describe_list = path` at the end of the
 /// header line (`pub struct S, enum E, index I, describe_list = path;`) replaces the generic
 /// list describer (for sets whose members depend on each other, such as IFLA_INFO_DATA
-/// chosen by IFLA_INFO_KIND).
+/// chosen by IFLA_INFO_KIND). An optional `, visitor V` after the index name adds the
+/// trait `V` (a method per attribute, named like its getter) and `S::visit`, which hands
+/// each attribute to its method with a single dispatch on the id.
 macro_rules! nla_set {
+    // no `visitor` named: nothing to add
+    (@visitor [] $($rest:tt)*) => {};
+    // the visitor trait and the set's `visit`: one dispatch on the id, straight to the
+    // method for it (no enum built and matched again)
+    (@visitor [$vis:vis $vt:ident] $set:ident; $( $cname:ident $id:literal $getter:ident $kind:ty; )*) => {
+        #[doc = concat!("Receives the attributes of a [`", stringify!($set), "`] list one typed value at a time (see [`", stringify!($set), "::visit`]): one dispatch on the id, straight to the method for it. Every method does nothing unless implemented; with the implementation inlined, attributes nobody reads cost a jump.")]
+        $vis trait $vt<'a> {
+            $(
+                #[doc = concat!("`", stringify!($cname), "`, decoded.")]
+                #[inline]
+                fn $getter(&mut self, v: <$kind as $crate::nl::attr::Kind<'a>>::T) {
+                    let _ = v;
+                }
+            )*
+            /// An attribute the set does not know, as it came.
+            #[inline]
+            fn unknown(&mut self, attr: $crate::nl::Attr<'a>) {
+                let _ = attr;
+            }
+            /// An attribute whose payload does not decode (skipped; the walk goes on), or
+            /// the framing error that ends the walk.
+            #[inline]
+            fn invalid(&mut self, err: $crate::nl::Error) {
+                let _ = err;
+            }
+        }
+
+        impl $set {
+            #[doc = concat!("Walks `iter` and hands every attribute to the [`", stringify!($vt), "`] method for its id, decoded: the typed read of the enum walk with the single dispatch of the raw getters.")]
+            #[inline]
+            pub fn visit<'a, V: $vt<'a> + ?Sized>(iter: $crate::nl::AttrIter<'a>, v: &mut V) {
+                for a in iter {
+                    match a {
+                        Ok(a) => match a.kind() {
+                            $( $id => match <$kind as $crate::nl::attr::Kind<'a>>::decode(&a) {
+                                Ok(x) => v.$getter(x),
+                                Err(e) => v.invalid(e),
+                            }, )*
+                            _ => v.unknown(a),
+                        },
+                        Err(e) => v.invalid(e),
+                    }
+                }
+            }
+        }
+    };
     (
         $(#[$meta:meta])*
-        $vis:vis struct $set:ident, enum $enm:ident, index $idx:ident $(, describe_list = $dl:path)?;
+        $vis:vis struct $set:ident, enum $enm:ident, index $idx:ident $(, visitor $vt:ident)? $(, describe_list = $dl:path)?;
         $(
             $(#[$ameta:meta])*
             $cname:ident = $id:literal => $var:ident ( $getter:ident ) : $kind:ty
         ),* $(,)?
     ) => {
+        nla_set!(@visitor [$($vis $vt)?] $set; $( $cname $id $getter $kind; )*);
+
         $(
             $(#[$ameta])*
             #[doc = concat!("\n\n(`", stringify!($cname), "`, see [`", stringify!($enm), "::", stringify!($var), "`])")]
@@ -311,8 +361,9 @@ macro_rules! nla_set {
 
 /// Declares the typed view of one message kind: the struct over an [`NlMsg`] and its
 /// fixed header, with `parse` (checks the type range and the header's size), `msg`,
-/// `header`, `attrs`, `iter` (typed attributes) and `index` (the one-pass index). Family
-/// modules add their own accessors in a second `impl` block.
+/// `header`, `attrs`, `iter` (typed attributes), `index` (the one-pass index) and, given
+/// `visitor: Set => Trait`, `visit` (see `nla_set!`'s visitor). Family modules add their
+/// own accessors in a second `impl` block.
 ///
 /// [`NlMsg`]: crate::nl::NlMsg
 macro_rules! msg_view {
@@ -322,6 +373,7 @@ macro_rules! msg_view {
             header: $hdr:ty,
             attr: $enm:ident,
             index: $idx:ident,
+            $(visitor: $vset:ident => $vt:ident,)?
             types: $lo:ident ..= $hi:ident $(,)?
         }
     ) => {
@@ -367,6 +419,13 @@ macro_rules! msg_view {
             pub fn index(&self) -> Result<$idx<'a>, $crate::nl::Error> {
                 $idx::new(self.attrs())
             }
+            $(
+                #[doc = concat!("Hands every attribute to the [`", stringify!($vt), "`] method for its id, decoded (see [`", stringify!($vset), "::visit`]).")]
+                #[inline]
+                pub fn visit<V: $vt<'a> + ?Sized>(&self, v: &mut V) {
+                    $vset::visit(self.attrs(), v)
+                }
+            )?
         }
     };
 }
@@ -387,7 +446,7 @@ mod tests {
 
     nla_set! {
         /// A test set.
-        pub struct TestAttrs, enum TestAttr, index TestIndex;
+        pub struct TestAttrs, enum TestAttr, index TestIndex, visitor TestVisitor;
         /// A number.
         T_NUM = 1 => Num(num): U32,
         T_NAME = 2 => Name(name): CStr,
@@ -438,6 +497,76 @@ mod tests {
             Ok(Some(6))
         );
         let _ = CountedAttr::Num(1).attr_type();
+    }
+
+    #[test]
+    fn visitor_gets_each_attribute_typed_and_the_errors() {
+        // what a visitor saw, in order
+        #[derive(Default)]
+        struct Seen {
+            nums: [u32; 4],
+            n: usize,
+            name: Option<&'static str>,
+            unknown: Option<u16>,
+            invalid: [Option<(crate::nl::ErrorKind, u32)>; 2],
+            e: usize,
+        }
+        impl TestVisitor<'static> for Seen {
+            fn num(&mut self, v: u32) {
+                if let Some(slot) = self.nums.get_mut(self.n) {
+                    *slot = v;
+                }
+                self.n += 1;
+            }
+            fn name(&mut self, v: &'static str) {
+                self.name = Some(v);
+            }
+            fn unknown(&mut self, a: crate::nl::Attr<'static>) {
+                self.unknown = Some(a.kind());
+            }
+            fn invalid(&mut self, err: crate::nl::Error) {
+                if let Some(slot) = self.invalid.get_mut(self.e) {
+                    *slot = Some((err.kind, err.offset));
+                }
+                self.e += 1;
+            }
+        }
+        // T_NUM 7, T_NAME "lo", unknown 9, T_NUM with a 2-byte payload (bad length),
+        // T_NUM 8, then a header claiming more bytes than there are
+        static BYTES: [u8; 48] = [
+            8, 0, 1, 0, 7, 0, 0, 0, //
+            7, 0, 2, 0, b'l', b'o', 0, 0, //
+            6, 0, 9, 0, 1, 2, 0, 0, //
+            6, 0, 1, 0, 3, 0, 0, 0, //
+            8, 0, 1, 0, 8, 0, 0, 0, //
+            12, 0, 1, 0, 0, 0, 0, 0,
+        ];
+        let mut seen = Seen::default();
+        TestAttrs::visit(AttrIter::new(&BYTES), &mut seen);
+        assert_eq!((seen.n, seen.nums), (2, [7, 8, 0, 0]));
+        assert_eq!(seen.name, Some("lo"));
+        assert_eq!(seen.unknown, Some(9));
+        assert_eq!(seen.e, 2);
+        assert_eq!(
+            seen.invalid,
+            [
+                Some((
+                    crate::nl::ErrorKind::BadAttrLen {
+                        expected: 4,
+                        got: 2
+                    },
+                    24
+                )),
+                Some((
+                    crate::nl::ErrorKind::AttrLenOverrun { len: 12, left: 8 },
+                    40
+                )),
+            ]
+        );
+        // a visitor that implements nothing sees nothing and fails nothing
+        struct Nothing;
+        impl TestVisitor<'_> for Nothing {}
+        TestAttrs::visit(AttrIter::new(&BYTES), &mut Nothing);
     }
 
     #[test]

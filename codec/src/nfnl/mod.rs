@@ -115,7 +115,7 @@ impl<'a> NfnlMsg<'a> {
 }
 
 /// Starts an nfnetlink message of `subsys`/`cmd` with nfgenmsg (`family`, NFNETLINK_V0,
-/// `res_id`). Add attributes with [`NlaWriter`](crate::nl::NlaWriter) and `finish()`.
+/// `res_id`). Add attributes with [`NlaWriter`] and `finish()`.
 #[allow(clippy::too_many_arguments)]
 pub fn build<B: Buffer>(
     buf: B,

@@ -84,7 +84,7 @@ pub const IFAPROT_KERNEL_LL: u8 = 3;
 
 nla_set! {
     /// Address attributes (IFA_*), the whole enum of <linux/if_addr.h>.
-    pub struct AddrAttrs, enum AddrAttr, index AddrIndex;
+    pub struct AddrAttrs, enum AddrAttr, index AddrIndex, visitor AddrVisitor;
     /// The prefix address (the peer for point-to-point), 4 or 16 bytes.
     IFA_ADDRESS = 1 => Address(address): Ip,
     /// The local address, 4 or 16 bytes.
@@ -115,6 +115,7 @@ msg_view! {
         header: IfAddrMsg,
         attr: AddrAttr,
         index: AddrIndex,
+        visitor: AddrAttrs => AddrVisitor,
         types: RTM_NEWADDR..=RTM_GETADDR,
     }
 }
@@ -140,7 +141,7 @@ impl<'a> AddrMsg<'a> {
 }
 
 /// Starts an address message: the netlink header and `hdr`; add attributes with the
-/// [`NlaWriter`] methods or [`AddrAttr::emit`], then `finish()`.
+/// [`NlaWriter`](crate::nl::NlaWriter) methods or [`AddrAttr::emit`], then `finish()`.
 pub fn build<B: Buffer>(
     buf: B,
     nlmsg_type: u16,

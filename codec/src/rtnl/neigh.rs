@@ -121,7 +121,7 @@ nla_set! {
 
 nla_set! {
     /// Neighbour attributes (NDA_*), the whole enum of <linux/neighbour.h>.
-    pub struct NeighAttrs, enum NeighAttr, index NeighIndex;
+    pub struct NeighAttrs, enum NeighAttr, index NeighIndex, visitor NeighVisitor;
     /// Network address (IPv4/IPv6 by length; the remote for VXLAN FDB entries).
     NDA_DST = 1 => Dst(dst): Ip,
     /// Link-layer address.
@@ -164,6 +164,7 @@ msg_view! {
         header: NdMsg,
         attr: NeighAttr,
         index: NeighIndex,
+        visitor: NeighAttrs => NeighVisitor,
         types: RTM_NEWNEIGH..=RTM_GETNEIGH,
     }
 }

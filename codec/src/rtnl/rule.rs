@@ -103,7 +103,7 @@ pub fn fr_act_name(a: u8) -> Option<&'static str> {
 
 nla_set! {
     /// Rule attributes (FRA_*), the whole enum of <linux/fib_rules.h>.
-    pub struct RuleAttrs, enum RuleAttr, index RuleIndex;
+    pub struct RuleAttrs, enum RuleAttr, index RuleIndex, visitor RuleVisitor;
     /// Destination prefix.
     FRA_DST = 1 => Dst(dst): Ip,
     /// Source prefix.
@@ -172,6 +172,7 @@ msg_view! {
         header: FibRuleHdr,
         attr: RuleAttr,
         index: RuleIndex,
+        visitor: RuleAttrs => RuleVisitor,
         types: RTM_NEWRULE..=RTM_GETRULE,
     }
 }

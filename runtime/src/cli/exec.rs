@@ -1,6 +1,6 @@
-//! Runs parsed commands against the kernel: the bridge from [`parse`](super::parse)'s
+//! Runs parsed commands against the kernel: the bridge from [`parse`]'s
 //! typed commands to [`IPRoute`]'s specs (writes) and from its dumps to
-//! [`format`](super::format)'s rows (shows). Used by the `ferroute` binary, one command
+//! [`format`](mod@format)'s rows (shows). Used by the `ferroute` binary, one command
 //! at a time or a whole `-batch` file compiled into an [`IPBatch`].
 
 use std::fmt;

@@ -10,11 +10,15 @@ use std::fmt::Write as _;
 use std::rc::Rc;
 
 use ferroute_codec::rtnl::addr::AddrMsg;
+use ferroute_codec::rtnl::consts::NestOf;
 use ferroute_codec::rtnl::link::LinkMsg;
 use ferroute_codec::rtnl::link::info as li;
 use ferroute_codec::rtnl::link::info::{InfoData, MacvlanAttr, SlaveData, TunAttr, VxlanAttr};
 use ferroute_codec::rtnl::neigh::NeighMsg;
-use ferroute_codec::rtnl::route::{self as rt, RTAX_CC_ALGO, RTAX_LOCK, RouteAttr, RouteMsg};
+use ferroute_codec::rtnl::route::{
+    MetricsAttrs, Multipath, RTAX_CC_ALGO, RTAX_LOCK, RouteAttr, RouteMsg, RouteVisitor, RtAddr,
+    RtVia, RtaCacheinfo,
+};
 use ferroute_codec::rtnl::rule::RuleMsg;
 use ferroute_codec::rtnl::tc::action::{ActOptions, action_kind, action_options};
 use ferroute_codec::rtnl::tc::build::tc_calc_xmitsize;
@@ -894,86 +898,105 @@ pub fn route_row(m: &RouteMsg<'_>, names: &LinkNames) -> RouteRow {
         flags: h.rtm_flags(),
         ..Default::default()
     };
-    // the scalar attributes every listed route carries are read with the raw getters (one
-    // dispatch on the id); the structured ones through their typed views
-    for a in m.attrs().flatten() {
-        match a.kind() {
-            rt::RTA_DST => r.dst = a.as_ip().ok(),
-            rt::RTA_GATEWAY => r.gateway = a.as_ip().ok(),
-            rt::RTA_OIF => r.dev = a.as_u32().ok().and_then(|x| names.shared(x)),
-            rt::RTA_TABLE => r.table = a.as_u32().unwrap_or(r.table),
-            rt::RTA_PRIORITY => r.metric = a.as_u32().ok(),
-            rt::RTA_PREFSRC => r.prefsrc = a.as_ip().ok(),
-            rt::RTA_SRC => r.src = a.as_ip().ok(),
-            _ => {
-                if let Ok(t) = RouteAttr::decode(a) {
-                    route_row_structured(&mut r, t, names);
+    m.visit(&mut RouteRowVisitor { r: &mut r, names });
+    r
+}
+
+/// Fills a [`RouteRow`] from the typed attributes of [`RouteMsg::visit`].
+struct RouteRowVisitor<'r> {
+    r: &'r mut RouteRow,
+    names: &'r LinkNames,
+}
+
+impl<'a> RouteVisitor<'a> for RouteRowVisitor<'_> {
+    fn dst(&mut self, v: RtAddr<'a>) {
+        self.r.dst = v.ip();
+    }
+    fn src(&mut self, v: RtAddr<'a>) {
+        self.r.src = v.ip();
+    }
+    fn gateway(&mut self, v: RtAddr<'a>) {
+        self.r.gateway = v.ip();
+    }
+    fn prefsrc(&mut self, v: RtAddr<'a>) {
+        self.r.prefsrc = v.ip();
+    }
+    fn via(&mut self, v: RtVia<'a>) {
+        self.r.via = v.ip();
+    }
+    fn oif(&mut self, v: u32) {
+        self.r.dev = self.names.shared(v);
+    }
+    fn iif(&mut self, v: u32) {
+        self.r.iif = self.names.owned(v);
+    }
+    fn table(&mut self, v: u32) {
+        self.r.table = v;
+    }
+    fn priority(&mut self, v: u32) {
+        self.r.metric = Some(v);
+    }
+    fn mark(&mut self, v: u32) {
+        self.r.mark = Some(v);
+    }
+    fn flow(&mut self, v: u32) {
+        self.r.flow = Some(v);
+    }
+    fn uid(&mut self, v: u32) {
+        self.r.uid = Some(v);
+    }
+    fn pref(&mut self, v: u8) {
+        self.r.pref = Some(v);
+    }
+    fn cacheinfo(&mut self, c: RtaCacheinfo) {
+        self.r.cacheinfo = Some(RouteCacheinfo {
+            clntref: c.rta_clntref(),
+            lastuse: c.rta_lastuse(),
+            expires: c.rta_expires(),
+            error: c.rta_error(),
+            used: c.rta_used(),
+            id: c.rta_id(),
+            ts: c.rta_ts(),
+            tsage: c.rta_tsage(),
+        })
+    }
+    fn metrics(&mut self, ms: NestOf<'a, MetricsAttrs>) {
+        let r = &mut *self.r;
+        for a in ms.raw().flatten() {
+            match a.kind() {
+                RTAX_LOCK => r.lock = a.as_u32().unwrap_or(0),
+                RTAX_CC_ALGO => {
+                    if let Ok(s) = a.as_cstr() {
+                        r.metrics.push((a.kind(), MetricValue::Str(s.into())));
+                    }
+                }
+                k => {
+                    if let Ok(v) = a.as_u32() {
+                        r.metrics.push((k, MetricValue::U32(v)));
+                    }
                 }
             }
         }
     }
-    r
-}
-
-/// The attributes of [`route_row`] read through their typed views.
-fn route_row_structured(r: &mut RouteRow, a: RouteAttr<'_>, names: &LinkNames) {
-    match a {
-        RouteAttr::Via(x) => r.via = x.ip(),
-        RouteAttr::Iif(x) => r.iif = names.owned(x),
-        RouteAttr::Mark(x) => r.mark = Some(x),
-        RouteAttr::Flow(x) => r.flow = Some(x),
-        RouteAttr::Uid(x) => r.uid = Some(x),
-        RouteAttr::Cacheinfo(c) => {
-            r.cacheinfo = Some(RouteCacheinfo {
-                clntref: c.rta_clntref(),
-                lastuse: c.rta_lastuse(),
-                expires: c.rta_expires(),
-                error: c.rta_error(),
-                used: c.rta_used(),
-                id: c.rta_id(),
-                ts: c.rta_ts(),
-                tsage: c.rta_tsage(),
-            })
-        }
-        RouteAttr::Pref(x) => r.pref = Some(x),
-        RouteAttr::Metrics(ms) => {
-            for a in ms.raw().flatten() {
-                match a.kind() {
-                    RTAX_LOCK => r.lock = a.as_u32().unwrap_or(0),
-                    RTAX_CC_ALGO => {
-                        if let Ok(s) = a.as_cstr() {
-                            r.metrics.push((a.kind(), MetricValue::Str(s.into())));
-                        }
-                    }
-                    k => {
-                        if let Ok(v) = a.as_u32() {
-                            r.metrics.push((k, MetricValue::U32(v)));
-                        }
-                    }
+    fn multipath(&mut self, mp: Multipath<'a>) {
+        for nh in mp.iter().flatten() {
+            let nh_h = nh.header();
+            let mut row = NexthopRow {
+                gateway: nh.gateway(),
+                dev: self.names.owned(nh_h.rtnh_ifindex() as u32),
+                hops: nh_h.rtnh_hops(),
+                flags: nh_h.rtnh_flags().into(),
+                ..Default::default()
+            };
+            for a in nh.iter().flatten() {
+                match a {
+                    RouteAttr::Via(v) => row.via = v.ip(),
+                    RouteAttr::Flow(f) => row.flow = Some(f),
+                    _ => {}
                 }
             }
+            self.r.nexthops.push(row);
         }
-        RouteAttr::Multipath(mp) => {
-            for nh in mp.iter().flatten() {
-                let nh_h = nh.header();
-                let mut row = NexthopRow {
-                    gateway: nh.gateway(),
-                    dev: names.owned(nh_h.rtnh_ifindex() as u32),
-                    hops: nh_h.rtnh_hops(),
-                    flags: nh_h.rtnh_flags().into(),
-                    ..Default::default()
-                };
-                for a in nh.iter().flatten() {
-                    match a {
-                        RouteAttr::Via(v) => row.via = v.ip(),
-                        RouteAttr::Flow(f) => row.flow = Some(f),
-                        _ => {}
-                    }
-                }
-                r.nexthops.push(row);
-            }
-        }
-        _ => {}
     }
 }
 

@@ -524,7 +524,7 @@ pub const IFLA_TARGET_NETNSID: u16 = IFLA_IF_NETNSID;
 
 nla_set! {
     /// Top-level link attributes (IFLA_*, `linux/if_link.h`), after `struct ifinfomsg`.
-    pub struct LinkAttrs, enum LinkAttr, index LinkIndex;
+    pub struct LinkAttrs, enum LinkAttr, index LinkIndex, visitor LinkVisitor;
     /// Hardware (link-layer) address.
     IFLA_ADDRESS = 1 => Address(address): LlAddr,
     /// Link-layer broadcast address.
@@ -752,6 +752,12 @@ impl<'a> LinkMsg<'a> {
     #[inline(always)]
     pub fn index(&self) -> Result<LinkIndex<'a>, Error> {
         LinkIndex::new(self.raw_attrs())
+    }
+    /// Hands every attribute to the [`LinkVisitor`] method for its id, decoded (see
+    /// [`LinkAttrs::visit`]).
+    #[inline]
+    pub fn visit<V: LinkVisitor<'a> + ?Sized>(&self, v: &mut V) {
+        LinkAttrs::visit(self.raw_attrs(), v)
     }
 
     /// Starts a link message in `buf`: the netlink header and `hdr`; add attributes

@@ -282,7 +282,7 @@ value_kind!(
 nla_set! {
     /// Route attributes (RTA_*), the whole enum of <linux/rtnetlink.h>. Also the
     /// attributes of each multipath nexthop.
-    pub struct RouteAttrs, enum RouteAttr, index RouteIndex;
+    pub struct RouteAttrs, enum RouteAttr, index RouteIndex, visitor RouteVisitor;
     /// Destination prefix (address by family; labels for AF_MPLS).
     RTA_DST = 1 => Dst(dst): RtAddrKind,
     /// Source prefix.
@@ -386,6 +386,7 @@ msg_view! {
         header: RtMsg,
         attr: RouteAttr,
         index: RouteIndex,
+        visitor: RouteAttrs => RouteVisitor,
         types: RTM_NEWROUTE..=RTM_GETROUTE,
     }
 }
