@@ -614,6 +614,30 @@ mod props {
 
     proptest! {
         #[test]
+        fn visitor_matches_the_typed_walk(
+            attrs in proptest::collection::vec((0u16..40, any::<bool>(), proptest::collection::vec(any::<u8>(), 0..24)), 0..12),
+            tail in proptest::collection::vec(any::<u8>(), 0..6),
+        ) {
+            // well-framed attributes of any id (known or not, NLA_F_NESTED or not) with
+            // payloads of any length, then up to 5 bytes of garbage
+            let mut bytes = Vec::new();
+            for (t, nested, p) in &attrs {
+                let t = if *nested { t | 0x8000 } else { *t };
+                bytes.extend_from_slice(&(4 + p.len() as u16).to_ne_bytes());
+                bytes.extend_from_slice(&t.to_ne_bytes());
+                bytes.extend_from_slice(p);
+                bytes.resize((bytes.len() + 3) & !3, 0);
+            }
+            bytes.extend_from_slice(&tail);
+            let mut rec = Recorder::default();
+            RouteAttrs::visit(AttrIter::new(&bytes), &mut rec);
+            let walk: Vec<_> = AttrIter::new(&bytes)
+                .map(|a| a.and_then(RouteAttr::decode))
+                .collect();
+            prop_assert_eq!(rec.0, walk);
+        }
+
+        #[test]
         fn label_entries_round_trip(label in 0u32..(1 << 20), tc in 0u8..8, bos: bool, ttl: u8) {
             let l = MplsLabel { label, tc, bos, ttl };
             prop_assert_eq!(MplsLabel::from_u32(u32::from_be_bytes(l.to_be_bytes())), l);
