@@ -661,8 +661,9 @@ impl Session {
                     if io.is_err() {
                         return;
                     }
+                    // the filter checks the table too (`main` unless one was given)
                     let row = rows::route_row(&r, &names);
-                    if (table == 0 || row.table == table) && f.selects(&row) {
+                    if f.selects(&row) {
                         io = if w.is_json() {
                             w.json_item(|b| format::write_route_json(&row, &o, &hide, b))
                         } else {

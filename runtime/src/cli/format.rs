@@ -3506,18 +3506,9 @@ impl TextOut for Vec<u8> {
     }
 }
 
-/// Appends `s` as a JSON string the way iproute2's json writer escapes it.
+/// Appends `s` as a JSON string the way iproute2's json writer escapes it. One pass: the
+/// runs between escaped bytes (all of `s`, for names and addresses) are copied whole.
 pub fn json_string_into<T: TextOut + ?Sized>(out: &mut T, s: &str) {
-    // names, addresses and numbers need no escaping: copy them whole
-    if !s
-        .bytes()
-        .any(|b| matches!(b, b'\t' | b'\n' | b'\r' | 0x0c | 0x08 | b'\\' | b'"'))
-    {
-        out.push_ascii(b"\"");
-        out.push_text(s);
-        out.push_ascii(b"\"");
-        return;
-    }
     out.push_ascii(b"\"");
     let mut plain = 0;
     for (i, b) in s.bytes().enumerate() {
@@ -3604,7 +3595,7 @@ const OCTETS: [([u8; 4], u8); 256] = {
 /// is written from a table of octets (listings print one or two per object); IPv6
 /// through its `Display`, which compresses zeros as RFC 5952 says.
 pub fn push_ip<T: TextOut + ?Sized>(out: &mut T, ip: IpAddr, prefix: Option<u8>) {
-    // "255.255.255.255/128" at the most, plus the slack of the last 4-byte copy
+    // "255.255.255.255/255" at the most, plus the slack of the last 4-byte copy
     let mut t = [0u8; 24];
     let mut n = 0;
     match ip {
@@ -3620,10 +3611,7 @@ pub fn push_ip<T: TextOut + ?Sized>(out: &mut T, ip: IpAddr, prefix: Option<u8>)
             }
         }
         IpAddr::V6(a) => {
-            // at most 45 characters: formatted on the stack, appended at once
-            let mut w = StackText::<48>::default();
-            let _ = write!(w, "{a}");
-            out.push_ascii(w.text());
+            let _ = write!(FmtOut(out), "{a}");
         }
     }
     if let Some(p) = prefix {
@@ -3635,34 +3623,12 @@ pub fn push_ip<T: TextOut + ?Sized>(out: &mut T, ip: IpAddr, prefix: Option<u8>)
     out.push_ascii(t.get(..n).unwrap_or_default());
 }
 
-/// A fixed buffer on the stack that `write!` formats into (what does not fit is cut).
-#[derive(Debug)]
-struct StackText<const N: usize> {
-    buf: [u8; N],
-    len: usize,
-}
+/// `write!` into a [`TextOut`] (for what only a `Display` prints, such as IPv6 text).
+struct FmtOut<'a, T: TextOut + ?Sized>(&'a mut T);
 
-impl<const N: usize> Default for StackText<N> {
-    fn default() -> Self {
-        StackText {
-            buf: [0; N],
-            len: 0,
-        }
-    }
-}
-
-impl<const N: usize> StackText<N> {
-    fn text(&self) -> &[u8] {
-        self.buf.get(..self.len).unwrap_or_default()
-    }
-}
-
-impl<const N: usize> std::fmt::Write for StackText<N> {
+impl<T: TextOut + ?Sized> std::fmt::Write for FmtOut<'_, T> {
     fn write_str(&mut self, s: &str) -> std::fmt::Result {
-        let end = self.len + s.len();
-        let dst = self.buf.get_mut(self.len..end).ok_or(std::fmt::Error)?;
-        dst.copy_from_slice(s.as_bytes());
-        self.len = end;
+        self.0.push_text(s);
         Ok(())
     }
 }
