@@ -326,10 +326,15 @@ macro_rules! nla_set {
             )?
         }
 
-        #[doc = concat!("A one-pass index over a list of [`", stringify!($set), "`] attributes: O(1) typed lookups after one walk (libmnl's `tb[]`).")]
+        #[doc = concat!("An index over a list of [`", stringify!($set), "`] attributes: O(1) typed lookups after one walk (libmnl's `tb[]`).")]
+        ///
+        /// `T` is where lookups go: an [`AttrIndex`](crate::nl::AttrIndex) built by a walk
+        /// (the default, from `new`), or a [`LayoutIndex`](crate::nl::LayoutIndex) from a
+        /// [`LayoutCache`](crate::nl::LayoutCache) (`index_cached` on the message view).
         #[derive(Debug, Clone)]
-        $vis struct $idx<'a> {
-            tb: $crate::nl::AttrIndex<'a, { $set::TB_LEN }>,
+        $vis struct $idx<'a, T = $crate::nl::AttrIndex<'a, { $set::TB_LEN }>> {
+            tb: T,
+            _list: core::marker::PhantomData<&'a [u8]>,
         }
 
         impl<'a> $idx<'a> {
@@ -337,10 +342,31 @@ macro_rules! nla_set {
             /// A framing error (a bad `nla_len`) is returned; ids past the table are ignored.
             #[inline(always)]
             pub fn new(iter: $crate::nl::AttrIter<'a>) -> Result<Self, $crate::nl::Error> {
-                Ok($idx { tb: $crate::nl::AttrIndex::new(iter)? })
+                Ok(Self::with_lookup($crate::nl::AttrIndex::new(iter)?))
+            }
+        }
+
+        impl<'a, 'c> $idx<'a, $crate::nl::LayoutIndex<'a, 'c, { $set::TB_LEN }>> {
+            /// Indexes `iter` through `cache`: without a walk when the list is laid out like
+            /// the last one the cache saw (see [`LayoutCache`](crate::nl::LayoutCache)).
+            #[inline(always)]
+            pub fn cached(
+                iter: $crate::nl::AttrIter<'a>,
+                cache: &'c mut $crate::nl::LayoutCache<{ $set::TB_LEN }>,
+            ) -> Result<Self, $crate::nl::Error> {
+                Ok(Self::with_lookup(cache.index(iter)?))
+            }
+        }
+
+        impl<'a, T: $crate::nl::AttrLookup<'a>> $idx<'a, T> {
+            /// Typed lookups over an existing index.
+            #[inline(always)]
+            pub fn with_lookup(tb: T) -> Self {
+                $idx { tb, _list: core::marker::PhantomData }
             }
 
             /// The raw attribute of type `ty`, if present.
+            #[inline]
             pub fn get(&self, ty: u16) -> Option<$crate::nl::Attr<'a>> {
                 self.tb.get(ty)
             }
@@ -372,7 +398,7 @@ macro_rules! msg_view {
         $vis:vis struct $name:ident {
             header: $hdr:ty,
             attr: $enm:ident,
-            index: $idx:ident,
+            index: $iset:ident => $idx:ident,
             $(visitor: $vset:ident => $vt:ident,)?
             types: $lo:ident ..= $hi:ident $(,)?
         }
@@ -418,6 +444,15 @@ macro_rules! msg_view {
             #[inline]
             pub fn index(&self) -> Result<$idx<'a>, $crate::nl::Error> {
                 $idx::new(self.attrs())
+            }
+            /// The index through a [`LayoutCache`](crate::nl::LayoutCache): no walk when the
+            /// attributes are laid out like the last message's the cache saw (as in a dump).
+            #[inline(always)]
+            pub fn index_cached<'c>(
+                &self,
+                cache: &'c mut $crate::nl::LayoutCache<{ $iset::TB_LEN }>,
+            ) -> Result<$idx<'a, $crate::nl::LayoutIndex<'a, 'c, { $iset::TB_LEN }>>, $crate::nl::Error> {
+                $idx::cached(self.attrs(), cache)
             }
             $(
                 #[doc = concat!("Hands every attribute to the [`", stringify!($vt), "`] method for its id, decoded (see [`", stringify!($vset), "::visit`]).")]
@@ -592,6 +627,18 @@ mod tests {
         assert_eq!((p.a(), p.b(), p.c()), (1, 2, [0, 0]));
         let inner = idx.inner().unwrap().unwrap();
         assert_eq!(inner.iter().next().unwrap(), Ok(TestAttr::Num(8)));
+
+        // the same typed getters through a layout cache, first by a walk, then by a match
+        let mut cache = crate::nl::LayoutCache::new();
+        for round in 0..2 {
+            let c = TestIndex::cached(AttrIter::new(bytes), &mut cache).unwrap();
+            assert_eq!(c.num(), Ok(Some(7)));
+            assert_eq!(c.name(), Ok(Some("lo")));
+            assert_eq!(c.pair(), idx.pair());
+            assert_eq!(c.inner(), idx.inner());
+            assert_eq!(c.get(9), idx.get(9), "an id past the table is not indexed");
+            assert_eq!(cache.hits(), round);
+        }
 
         // decode -> emit gives the same bytes, unknown attribute included
         let mut out = [0u8; 128];

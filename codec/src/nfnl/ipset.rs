@@ -329,7 +329,7 @@ nla_set! {
     IPSET_ATTR_IPADDR_IPV6 = 2 => Ipv6(ipv6): NetIpv6,
 }
 
-impl IpsetIpAddrIndex<'_> {
+impl<'a, T: crate::nl::AttrLookup<'a>> IpsetIpAddrIndex<'a, T> {
     /// The address, whichever family it is.
     pub fn addr(&self) -> Result<Option<IpAddr>, Error> {
         if let Some(v4) = self.ipv4()? {

@@ -49,6 +49,7 @@ pub struct Attr<'a> {
 
 impl<'a> Attr<'a> {
     /// An attribute view made from parts (used by tests and synthesized values).
+    #[inline]
     pub fn from_parts(raw_type: u16, payload: &'a [u8], offset: usize) -> Self {
         Attr {
             raw_type,
@@ -379,6 +380,22 @@ impl<'a, const N: usize> AttrIndex<'a, N> {
             payload,
             offset: (self.base + pos) as u32,
         })
+    }
+}
+
+/// Lookup by attribute type in an indexed list: what the typed index of every set
+/// (`RouteIndex`, `LinkIndex`, ...) reads through. Implemented by [`AttrIndex`] (built
+/// by a walk) and [`LayoutIndex`](super::layout::LayoutIndex) (from a
+/// [`LayoutCache`](super::layout::LayoutCache)).
+pub trait AttrLookup<'a> {
+    /// The attribute of type `ty` (flags masked), if the list has one.
+    fn get(&self, ty: u16) -> Option<Attr<'a>>;
+}
+
+impl<'a, const N: usize> AttrLookup<'a> for AttrIndex<'a, N> {
+    #[inline]
+    fn get(&self, ty: u16) -> Option<Attr<'a>> {
+        AttrIndex::get(self, ty)
     }
 }
 

@@ -11,6 +11,7 @@ pub mod describe;
 pub mod error;
 pub mod fuzz;
 pub mod header;
+pub mod layout;
 pub mod msg;
 
 pub use ack::{
@@ -18,8 +19,8 @@ pub use ack::{
     NLMSGERR_ATTR_MSG, NLMSGERR_ATTR_OFFS, NLMSGERR_ATTR_POLICY,
 };
 pub use attr::{
-    Attr, AttrIndex, AttrIter, AttrSet, NLA_ALIGNTO, NLA_F_NESTED, NLA_F_NET_BYTEORDER, NLA_HDRLEN,
-    NLA_TYPE_MASK, Nested, NlaValue, nla_align,
+    Attr, AttrIndex, AttrIter, AttrLookup, AttrSet, NLA_ALIGNTO, NLA_F_NESTED, NLA_F_NET_BYTEORDER,
+    NLA_HDRLEN, NLA_TYPE_MASK, Nested, NlaValue, nla_align,
 };
 pub use buffer::{Buffer, SliceBuf};
 pub use builder::{AttrBuilder, MsgBuilder, Nest, NlaWriter};
@@ -29,4 +30,5 @@ pub use describe::{
 };
 pub use error::{Error, ErrorKind};
 pub use header::*;
+pub use layout::{LAYOUT_MAX_ATTRS, LayoutCache, LayoutIndex};
 pub use msg::{Messages, NLMSG_ALIGNTO, NLMSG_HDRLEN, NlMsg, nlmsg_align};

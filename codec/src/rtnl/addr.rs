@@ -114,7 +114,7 @@ msg_view! {
     pub struct AddrMsg {
         header: IfAddrMsg,
         attr: AddrAttr,
-        index: AddrIndex,
+        index: AddrAttrs => AddrIndex,
         visitor: AddrAttrs => AddrVisitor,
         types: RTM_NEWADDR..=RTM_GETADDR,
     }

@@ -163,7 +163,7 @@ msg_view! {
     pub struct NeighMsg {
         header: NdMsg,
         attr: NeighAttr,
-        index: NeighIndex,
+        index: NeighAttrs => NeighIndex,
         visitor: NeighAttrs => NeighVisitor,
         types: RTM_NEWNEIGH..=RTM_GETNEIGH,
     }

@@ -37,7 +37,7 @@ msg_view! {
     pub struct NsidMsg {
         header: RtGenMsg,
         attr: NsidAttr,
-        index: NsidIndex,
+        index: NsidAttrs => NsidIndex,
         types: RTM_NEWNSID..=RTM_GETNSID,
     }
 }

@@ -171,7 +171,7 @@ msg_view! {
     pub struct RuleMsg {
         header: FibRuleHdr,
         attr: RuleAttr,
-        index: RuleIndex,
+        index: RuleAttrs => RuleIndex,
         visitor: RuleAttrs => RuleVisitor,
         types: RTM_NEWRULE..=RTM_GETRULE,
     }

@@ -666,7 +666,7 @@ nla_set! {
     IFLA_TAILROOM = 69 => Tailroom(tailroom): U16,
 }
 
-impl<'a> LinkIndex<'a> {
+impl<'a, T: crate::nl::AttrLookup<'a>> LinkIndex<'a, T> {
     /// IFLA_LINKINFO as the typed [`LinkInfo`] view (kind, data by kind, slave data).
     #[inline]
     pub fn link_info(&self) -> Result<Option<LinkInfo<'a>>, Error> {
@@ -752,6 +752,15 @@ impl<'a> LinkMsg<'a> {
     #[inline(always)]
     pub fn index(&self) -> Result<LinkIndex<'a>, Error> {
         LinkIndex::new(self.raw_attrs())
+    }
+    /// The index through a [`LayoutCache`](crate::nl::LayoutCache): no walk when the
+    /// attributes are laid out like the last message's the cache saw (as in a dump).
+    #[inline]
+    pub fn index_cached<'c>(
+        &self,
+        cache: &'c mut crate::nl::LayoutCache<{ LinkAttrs::TB_LEN }>,
+    ) -> Result<LinkIndex<'a, crate::nl::LayoutIndex<'a, 'c, { LinkAttrs::TB_LEN }>>, Error> {
+        LinkIndex::cached(self.raw_attrs(), cache)
     }
     /// Hands every attribute to the [`LinkVisitor`] method for its id, decoded (see
     /// [`LinkAttrs::visit`]).

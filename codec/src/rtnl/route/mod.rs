@@ -385,7 +385,7 @@ msg_view! {
     pub struct RouteMsg {
         header: RtMsg,
         attr: RouteAttr,
-        index: RouteIndex,
+        index: RouteAttrs => RouteIndex,
         visitor: RouteAttrs => RouteVisitor,
         types: RTM_NEWROUTE..=RTM_GETROUTE,
     }
@@ -523,6 +523,7 @@ fn fuzz_list(list: AttrIter<'_>, depth: u8) {
 pub fn fuzz_one(data: &[u8]) {
     let mut v = crate::nl::NullVisitor::default();
     let _ = crate::nl::describe_datagram::<super::Rtnl>(data, &mut v);
+    let mut cache = crate::nl::LayoutCache::new();
     for m in crate::nl::Messages::new(data).flatten() {
         if let Ok(r) = RouteMsg::parse(m) {
             let _ = (r.flags(), r.table(), r.encap(), r.multipath());
@@ -530,6 +531,16 @@ pub fn fuzz_one(data: &[u8]) {
                 let _ = x.attr_type();
             }
             fuzz_list(r.attrs(), 0);
+            // oracle: through the layout cache (kept across the messages) a list indexes
+            // exactly as a walk indexes it
+            match (r.index(), r.index_cached(&mut cache)) {
+                (Ok(w), Ok(c)) => {
+                    for ty in 0..=RouteAttrs::TB_LEN as u16 {
+                        assert_eq!(w.get(ty), c.get(ty), "layout cache, type {ty}");
+                    }
+                }
+                (w, c) => assert_eq!(w.err(), c.err(), "layout cache"),
+            }
         }
     }
     for family in [AF_INET, AF_INET6, AF_MPLS] {
