@@ -237,10 +237,12 @@ pub struct AttrIter<'a> {
 
 impl<'a> AttrIter<'a> {
     /// Walks `buf` (offsets in errors count from its start).
+    #[inline]
     pub fn new(buf: &'a [u8]) -> Self {
         Self::with_base(buf, 0)
     }
     /// Walks `buf`, which sits at `base` in a larger buffer.
+    #[inline]
     pub fn with_base(buf: &'a [u8], base: usize) -> Self {
         AttrIter {
             buf,
@@ -250,19 +252,23 @@ impl<'a> AttrIter<'a> {
         }
     }
     /// The same walk, naming `ty` as the message type in errors.
+    #[inline]
     pub fn with_msg_type(mut self, ty: u16) -> Self {
         self.msg_type = Some(ty);
         self
     }
     /// The bytes being walked (the whole list).
+    #[inline]
     pub fn bytes(&self) -> &'a [u8] {
         self.buf
     }
     /// Offset of the list's start in the buffer errors refer to.
+    #[inline]
     pub fn base(&self) -> usize {
         self.base
     }
     /// The message type errors name, if any.
+    #[inline]
     pub fn msg_type(&self) -> Option<u16> {
         self.msg_type
     }

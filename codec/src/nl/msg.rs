@@ -86,12 +86,14 @@ pub struct NlMsg<'a> {
 
 impl<'a> NlMsg<'a> {
     /// Parses the message at the start of `buf` (which may hold more after it).
+    #[inline]
     pub fn parse(buf: &'a [u8]) -> Result<Self, Error> {
         Self::parse_at(buf, 0)
     }
 
     /// Like [`parse`](Self::parse), with `offset` recorded as the message's position in
     /// a larger buffer (used in errors).
+    #[inline]
     pub fn parse_at(buf: &'a [u8], offset: usize) -> Result<Self, Error> {
         let (hdr, _) = NlMsgHdr::ref_from_prefix(buf).map_err(|_| {
             Error::new(
@@ -121,44 +123,54 @@ impl<'a> NlMsg<'a> {
     }
 
     /// The header.
+    #[inline]
     pub fn header(&self) -> &'a NlMsgHdr {
         self.hdr
     }
     /// `nlmsg_type`.
+    #[inline]
     pub fn nlmsg_type(&self) -> u16 {
         self.hdr.nlmsg_type.get()
     }
     /// `nlmsg_flags`, raw (name them with [`flag_names`](super::header::flag_names)).
+    #[inline]
     pub fn nlmsg_flags(&self) -> u16 {
         self.hdr.nlmsg_flags.get()
     }
     /// The common flag bits.
+    #[inline]
     pub fn flags(&self) -> NlmF {
         self.hdr.flags()
     }
     /// `nlmsg_seq`.
+    #[inline]
     pub fn nlmsg_seq(&self) -> u32 {
         self.hdr.nlmsg_seq.get()
     }
     /// `nlmsg_pid`.
+    #[inline]
     pub fn nlmsg_pid(&self) -> u32 {
         self.hdr.nlmsg_pid.get()
     }
     /// The whole message, header included, up to `nlmsg_len`.
+    #[inline]
     pub fn bytes(&self) -> &'a [u8] {
         self.bytes
     }
     /// The bytes after the 16-byte header.
+    #[inline]
     pub fn payload(&self) -> &'a [u8] {
         self.bytes.get(NLMSG_HDRLEN..).unwrap_or(&[])
     }
     /// Byte offset of this message in the buffer it was parsed from.
+    #[inline]
     pub fn offset(&self) -> usize {
         self.offset
     }
 
     /// Reads the family header `T` at the start of the payload, in place. The payload
     /// must hold all of `T`.
+    #[inline]
     pub fn fixed<T: FromBytes + KnownLayout + Immutable + zerocopy::Unaligned>(
         &self,
     ) -> Result<&'a T, Error> {
@@ -178,12 +190,14 @@ impl<'a> NlMsg<'a> {
 
     /// Reads the family header `T` by common prefix: a shorter payload is zero-filled,
     /// a longer one is cut. Never fails.
+    #[inline]
     pub fn fixed_prefix<T: FromBytes + IntoBytes + Immutable>(&self) -> T {
         super::attr::read_prefix(self.payload())
     }
 
     /// The attributes after a family header of `hdrlen` bytes (aligned to 4). Offsets in
     /// errors count from the start of the buffer this message was parsed from.
+    #[inline]
     pub fn attrs_after(&self, hdrlen: usize) -> AttrIter<'a> {
         let start = NLMSG_HDRLEN.saturating_add(nlmsg_align(hdrlen));
         let buf = self.bytes.get(start..).unwrap_or(&[]);
@@ -192,6 +206,7 @@ impl<'a> NlMsg<'a> {
     }
 
     /// The attributes after the family header `T`.
+    #[inline]
     pub fn attrs<T>(&self) -> AttrIter<'a> {
         self.attrs_after(core::mem::size_of::<T>())
     }
