@@ -34,7 +34,7 @@
 //! ```
 
 use super::attr::{Attr, AttrIter, AttrLookup, NLA_HDRLEN, NLA_TYPE_MASK};
-use super::error::Error;
+use super::error::{Error, ErrorKind};
 
 /// The most attributes a remembered layout holds. A longer list is still indexed, by a
 /// walk each time, but not remembered.
@@ -62,11 +62,9 @@ pub struct LayoutCache<const N: usize> {
     /// The last walk recorded every header (so its table entries are known by type).
     tracked: bool,
     /// Each header's position in the list.
-    at: [u32; LAYOUT_MAX_ATTRS],
-    /// Each header's 4 bytes, as one word.
-    words: [u32; LAYOUT_MAX_ATTRS],
-    /// Per type: 0 when absent, else the payload position (low 32 bits), payload length
-    /// (next 16) and `nla_type` as on the wire (top 16).
+    heads: [(u32, u32); LAYOUT_MAX_ATTRS],
+    /// Per type: the payload position (low 32 bits), payload length (next 16) and
+    /// `nla_type` as on the wire (top 16); [`ABSENT`] when the list has no such type.
     tb: [u64; N],
     hits: u64,
     misses: u64,
@@ -77,6 +75,10 @@ impl<const N: usize> Default for LayoutCache<N> {
         Self::new()
     }
 }
+
+/// A table entry for a type the list lacks: position u32::MAX, length 0. No list is that
+/// long (nlmsg_len is a u32 and includes the headers), so no payload lies there.
+const ABSENT: u64 = u32::MAX as u64;
 
 /// The 4-byte header at `pos`, as one word.
 #[inline(always)]
@@ -95,9 +97,8 @@ impl<const N: usize> LayoutCache<N> {
             len: usize::MAX,
             count: 0,
             tracked: true,
-            at: [0; LAYOUT_MAX_ATTRS],
-            words: [0; LAYOUT_MAX_ATTRS],
-            tb: [0; N],
+            heads: [(0, 0); LAYOUT_MAX_ATTRS],
+            tb: [ABSENT; N],
             hits: 0,
             misses: 0,
         }
@@ -105,7 +106,9 @@ impl<const N: usize> LayoutCache<N> {
 
     /// Indexes the list `iter` walks: by comparing its headers with the remembered
     /// layout when they match, by a walk (which it then remembers) otherwise. A framing
-    /// error is returned as the walk finds it and leaves nothing remembered.
+    /// error is returned as the walk finds it and leaves nothing remembered. A list of
+    /// 4 GiB or more (which no netlink message can hold) is refused with
+    /// [`ErrorKind::TooLong`].
     #[inline(always)]
     pub fn index<'a, 'c>(
         &'c mut self,
@@ -146,15 +149,15 @@ impl<const N: usize> LayoutCache<N> {
         if list.len() != self.len {
             return false;
         }
-        let n = self.count;
-        let (Some(at), Some(words)) = (self.at.get(..n), self.words.get(..n)) else {
+        let Some(heads) = self.heads.get(..self.count) else {
             return false;
         };
-        let mut same = true;
-        for (&pos, &w) in at.iter().zip(words) {
-            same &= word_at(list, pos as usize) == Some(w);
+        for &(pos, w) in heads {
+            if word_at(list, pos as usize) != Some(w) {
+                return false;
+            }
         }
-        same
+        true
     }
 
     /// Walks the list, fills the table and remembers the layout when it is small enough.
@@ -164,20 +167,24 @@ impl<const N: usize> LayoutCache<N> {
         self.len = usize::MAX; // nothing is remembered unless the walk ends well
         // unset the previous walk's entries: only those its headers name, when it
         // recorded them all, else the whole table
-        match (self.tracked, self.words.get(..self.count)) {
-            (true, Some(words)) => {
-                for w in words {
+        match (self.tracked, self.heads.get(..self.count)) {
+            (true, Some(heads)) => {
+                for (_, w) in heads {
                     let [_, _, t0, t1] = w.to_ne_bytes();
                     let ty = u16::from_ne_bytes([t0, t1]) & NLA_TYPE_MASK;
                     if let Some(slot) = self.tb.get_mut(ty as usize) {
-                        *slot = 0;
+                        *slot = ABSENT;
                     }
                 }
             }
-            _ => self.tb = [0; N],
+            _ => self.tb = [ABSENT; N],
         }
         self.count = 0;
         self.tracked = true;
+        // positions are kept as u32 below ABSENT; a netlink list is far shorter
+        if list.len() >= u32::MAX as usize {
+            return Err(Error::new(ErrorKind::TooLong, base));
+        }
         let mut iter = AttrIter::with_base(list, base);
         if let Some(t) = msg_type {
             iter = iter.with_msg_type(t);
@@ -191,20 +198,15 @@ impl<const N: usize> LayoutCache<N> {
                     | (a.payload().len() as u64) << 32
                     | u64::from(a.raw_type()) << 48;
             }
-            match (
-                self.at.get_mut(self.count),
-                self.words.get_mut(self.count),
-                word_at(list, pos as usize),
-            ) {
-                (Some(at), Some(w), Some(word)) => {
-                    *at = pos;
-                    *w = word;
+            match (self.heads.get_mut(self.count), word_at(list, pos as usize)) {
+                (Some(h), Some(word)) => {
+                    *h = (pos, word);
                     self.count += 1;
                 }
                 _ => self.tracked = false,
             }
         }
-        if self.tracked && u32::try_from(list.len()).is_ok() {
+        if self.tracked {
             self.len = list.len();
         }
         Ok(())
@@ -224,15 +226,15 @@ impl<'a, const N: usize> AttrLookup<'a> for LayoutIndex<'a, '_, N> {
     #[inline]
     fn get(&self, ty: u16) -> Option<Attr<'a>> {
         let e = *self.tb.get(ty as usize)?;
-        if e == 0 {
-            return None;
-        }
+        // ABSENT's position is past the end of any list, so the slice below is `None`
         let pos = e as u32 as usize;
-        let payload = self.list.get(pos..pos + (e >> 32) as u16 as usize)?;
+        let payload = self
+            .list
+            .get(pos..pos.wrapping_add((e >> 32) as u16 as usize))?;
         Some(Attr::from_parts(
             (e >> 48) as u16,
             payload,
-            self.base + pos - NLA_HDRLEN,
+            self.base.wrapping_add(pos - NLA_HDRLEN),
         ))
     }
 }
