@@ -86,14 +86,12 @@ pub struct NlMsg<'a> {
 
 impl<'a> NlMsg<'a> {
     /// Parses the message at the start of `buf` (which may hold more after it).
-    #[inline]
     pub fn parse(buf: &'a [u8]) -> Result<Self, Error> {
         Self::parse_at(buf, 0)
     }
 
     /// Like [`parse`](Self::parse), with `offset` recorded as the message's position in
     /// a larger buffer (used in errors).
-    #[inline]
     pub fn parse_at(buf: &'a [u8], offset: usize) -> Result<Self, Error> {
         let (hdr, _) = NlMsgHdr::ref_from_prefix(buf).map_err(|_| {
             Error::new(
@@ -170,7 +168,6 @@ impl<'a> NlMsg<'a> {
 
     /// Reads the family header `T` at the start of the payload, in place. The payload
     /// must hold all of `T`.
-    #[inline]
     pub fn fixed<T: FromBytes + KnownLayout + Immutable + zerocopy::Unaligned>(
         &self,
     ) -> Result<&'a T, Error> {
@@ -190,7 +187,6 @@ impl<'a> NlMsg<'a> {
 
     /// Reads the family header `T` by common prefix: a shorter payload is zero-filled,
     /// a longer one is cut. Never fails.
-    #[inline]
     pub fn fixed_prefix<T: FromBytes + IntoBytes + Immutable>(&self) -> T {
         super::attr::read_prefix(self.payload())
     }
