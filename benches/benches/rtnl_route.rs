@@ -4,6 +4,10 @@
 //! each read for dst, gateway, oif, table and priority by
 //! - ferroute: `NlMsg::parse` + `RouteMsg::parse` + the typed `RouteAttr` walk,
 //! - ferroute indexed: the same through the one-pass `RouteIndex`,
+//! - ferroute cached: `RouteIndex` through a `LayoutCache` (`index_cached`): a message
+//!   laid out like the previous one is indexed by comparing its attribute headers with
+//!   the remembered layout, without a walk; the same cache read with the untyped `Attr`
+//!   getters; and the worst case, the cache cleared before every message (all misses),
 //! - ferroute visitor: a `RouteVisitor` handed each attribute typed, one dispatch on the id,
 //! - ferroute raw: the untyped `Attr` getters in a `match attr.kind()` walk,
 //! - netlink-packet-route 0.34: `NetlinkMessage<RouteNetlinkMessage>::deserialize`,
@@ -21,8 +25,8 @@ use std::time::Duration;
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use ferroute_benches::{CountingAlloc, count_allocs, interleaved};
-use ferroute_codec::nl::NlMsg;
-use ferroute_codec::rtnl::route::{RouteAttr, RouteMsg};
+use ferroute_codec::nl::{LayoutCache, NlMsg};
+use ferroute_codec::rtnl::route::{RouteAttr, RouteAttrs, RouteMsg};
 
 #[global_allocator]
 static ALLOC: CountingAlloc = CountingAlloc;
@@ -204,6 +208,55 @@ fn ferroute_indexed(m: &[u8]) -> Summary {
     s
 }
 
+/// `RouteIndex` through a `LayoutCache`, as a dump reader would keep one across messages.
+#[inline]
+fn ferroute_cached(cache: &mut RouteCache, m: &[u8]) -> Summary {
+    let mut s = Summary::default();
+    let Ok(r) = NlMsg::parse(m).and_then(RouteMsg::parse) else {
+        return s;
+    };
+    let Ok(i) = r.index_cached(cache) else {
+        return s;
+    };
+    s.dst = i.dst().ok().flatten().and_then(|d| d.ip());
+    s.gateway = i.gateway().ok().flatten().and_then(|d| d.ip());
+    s.oif = i.oif().ok().flatten().unwrap_or(0);
+    s.table = i
+        .table()
+        .ok()
+        .flatten()
+        .unwrap_or(r.header().rtm_table().into());
+    s.priority = i.priority().ok().flatten().unwrap_or(0);
+    s
+}
+
+/// `LayoutCache::index` with the untyped `Attr` getters (`as_ip`, `as_u32`).
+#[inline]
+fn cached_raw(cache: &mut RouteCache, m: &[u8]) -> Summary {
+    use ferroute_codec::nl::AttrLookup;
+    use ferroute_codec::rtnl::route::*;
+    let mut s = Summary::default();
+    let Ok(r) = NlMsg::parse(m).and_then(RouteMsg::parse) else {
+        return s;
+    };
+    s.table = r.header().rtm_table().into();
+    let Ok(i) = cache.index(r.attrs()) else {
+        return s;
+    };
+    s.dst = i.get(RTA_DST).and_then(|a| a.as_ip().ok());
+    s.gateway = i.get(RTA_GATEWAY).and_then(|a| a.as_ip().ok());
+    if let Some(a) = i.get(RTA_OIF) {
+        s.oif = a.as_u32().unwrap_or(0);
+    }
+    if let Some(a) = i.get(RTA_TABLE) {
+        s.table = a.as_u32().unwrap_or(0);
+    }
+    if let Some(a) = i.get(RTA_PRIORITY) {
+        s.priority = a.as_u32().unwrap_or(0);
+    }
+    s
+}
+
 fn peer(m: &[u8]) -> Summary {
     use netlink_packet_core::{NetlinkMessage, NetlinkPayload};
     use netlink_packet_route::RouteNetlinkMessage;
@@ -296,6 +349,26 @@ fn run<T>(buf: &[u8], ranges: &[std::ops::Range<usize>], f: impl Fn(&[u8]) -> T)
     }
 }
 
+type RouteCache = LayoutCache<{ RouteAttrs::TB_LEN }>;
+
+/// `run` with one `LayoutCache` kept across the messages (a fresh one per pass), or,
+/// with `forget`, cleared before each message: every message a miss, the worst case.
+fn run_cached<T>(
+    buf: &[u8],
+    ranges: &[std::ops::Range<usize>],
+    forget: bool,
+    f: impl Fn(&mut RouteCache, &[u8]) -> T,
+) {
+    let mut cache = LayoutCache::new();
+    for r in ranges {
+        if forget {
+            cache.clear();
+        }
+        black_box(f(&mut cache, black_box(&buf[r.clone()])));
+    }
+    black_box(cache.hits());
+}
+
 fn bench(c: &mut Criterion) {
     let (buf, ranges, want) = dataset();
     // all readers agree with the values written
@@ -303,6 +376,8 @@ fn bench(c: &mut Criterion) {
         let m = &buf[r.clone()];
         assert_eq!(ferroute_typed(m), *w);
         assert_eq!(ferroute_indexed(m), *w);
+        assert_eq!(ferroute_cached(&mut LayoutCache::new(), m), *w);
+        assert_eq!(cached_raw(&mut LayoutCache::new(), m), *w);
         assert_eq!(ferroute_raw(m), *w);
         assert_eq!(ferroute_visit(m), *w);
         assert_eq!(hand_reader(m), *w);
@@ -311,6 +386,13 @@ fn bench(c: &mut Criterion) {
     let (_, a_typed) = count_allocs(|| run(&buf, &ranges, ferroute_typed));
     let (_, a_index) = count_allocs(|| run(&buf, &ranges, ferroute_indexed));
     let (_, a_visit) = count_allocs(|| run(&buf, &ranges, ferroute_visit));
+    let (_, a_cached) = count_allocs(|| run_cached(&buf, &ranges, false, ferroute_cached));
+    // the cached reader agrees message by message with one cache across the whole set
+    let mut cache = LayoutCache::new();
+    for (r, w) in ranges.iter().zip(&want) {
+        assert_eq!(ferroute_cached(&mut cache, &buf[r.clone()]), *w);
+    }
+    assert_eq!((cache.misses(), cache.hits()), (1, N as u64 - 1));
     let (_, a_peer) = count_allocs(|| run(&buf, &ranges, peer));
     let (_, a_bare) = count_allocs(|| run(&buf, &ranges, bare_walk));
     let (b, r) = (&buf[..], &ranges[..]);
@@ -327,6 +409,9 @@ fn bench(c: &mut Criterion) {
             &mut || run(b, r, iter_only),
             &mut || run(b, r, loop_only),
             &mut || run(b, r, ferroute_visit),
+            &mut || run_cached(b, r, false, ferroute_cached),
+            &mut || run_cached(b, r, false, cached_raw),
+            &mut || run_cached(b, r, true, ferroute_cached),
         ],
     );
     let ns = |i: usize| m[i].median * 1e9 / N as f64;
@@ -336,19 +421,22 @@ fn bench(c: &mut Criterion) {
     );
     println!("  (31 interleaved rounds: median ns/msg; x bare = median of per-round ratios)");
     for (i, name, allocs) in [
-        (1, "ferroute typed walk ", Some(a_typed)),
-        (2, "ferroute RouteIndex ", Some(a_index)),
-        (9, "ferroute visitor    ", Some(a_visit)),
+        (1, "ferroute typed walk", Some(a_typed)),
+        (9, "ferroute visitor", Some(a_visit)),
         (3, "ferroute raw getters", None),
-        (4, "hand-written reader ", None),
+        (2, "ferroute RouteIndex", Some(a_index)),
+        (10, "ferroute index_cached", Some(a_cached)),
+        (11, "ferroute cached + Attr getters", None),
+        (12, "ferroute index_cached, all misses", None),
+        (4, "hand-written reader", None),
         (5, "netlink-packet-route", Some(a_peer)),
-        (0, "bare walk (floor)   ", Some(a_bare)),
+        (0, "bare walk (floor)", Some(a_bare)),
     ] {
         let allocs = allocs.map_or(String::new(), |a| {
             format!("  {:.2} allocs/msg", a as f64 / n)
         });
         println!(
-            "  {name}: {:6.1} ns/msg  {:5.2}x bare{allocs}",
+            "  {name:<34} {:6.1} ns/msg  {:5.2}x bare{allocs}",
             ns(i),
             m[i].ratio
         );
@@ -360,7 +448,9 @@ fn bench(c: &mut Criterion) {
         ns(8)
     );
     println!(
-        "  ratios: peer/typed {:.1}x, peer/visitor {:.1}x, peer/indexed {:.1}x, peer/raw {:.1}x, typed/hand-written {:.2}x",
+        "  ratios: peer/index_cached {:.1}x, peer/cached+Attr {:.1}x, peer/typed {:.1}x, peer/visitor {:.1}x, peer/indexed {:.1}x, peer/raw {:.1}x, typed/hand-written {:.2}x",
+        m[5].ratio / m[10].ratio,
+        m[5].ratio / m[11].ratio,
         m[5].ratio / m[1].ratio,
         m[5].ratio / m[9].ratio,
         m[5].ratio / m[2].ratio,
@@ -374,6 +464,9 @@ fn bench(c: &mut Criterion) {
         .warm_up_time(Duration::from_millis(500));
     g.bench_function("ferroute_typed", |b| {
         b.iter(|| run(&buf, &ranges, ferroute_typed))
+    });
+    g.bench_function("ferroute_cached", |b| {
+        b.iter(|| run_cached(&buf, &ranges, false, ferroute_cached))
     });
     g.bench_function("ferroute_index", |b| {
         b.iter(|| run(&buf, &ranges, ferroute_indexed))
