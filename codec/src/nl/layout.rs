@@ -87,8 +87,9 @@ const ABSENT: u64 = u32::MAX as u64;
 /// The 4-byte header at `pos`, as one word.
 #[inline(always)]
 fn word_at(list: &[u8], pos: usize) -> Option<u32> {
-    // `pos` comes from a walk of a list no longer than u32::MAX, so this cannot wrap
-    match list.get(pos..pos.wrapping_add(4)) {
+    // `checked_add` rather than `+`: no overflow check can fail here on 64-bit targets
+    // (`pos` came from a u32), so the compiler keeps a single bound test
+    match list.get(pos..pos.checked_add(4)?) {
         Some(&[a, b, c, d]) => Some(u32::from_ne_bytes([a, b, c, d])),
         _ => None,
     }
@@ -234,7 +235,7 @@ impl<'a, const N: usize> AttrLookup<'a> for LayoutIndex<'a, '_, N> {
         let pos = e as u32 as usize;
         let payload = self
             .list
-            .get(pos..pos.wrapping_add((e >> 32) as u16 as usize))?;
+            .get(pos..pos.checked_add((e >> 32) as u16 as usize)?)?;
         Some(Attr::from_parts(
             (e >> 48) as u16,
             payload,
