@@ -65,7 +65,7 @@ pub struct LayoutCache<const N: usize> {
     count: usize,
     /// The last walk recorded every header (so its table entries are known by type).
     tracked: bool,
-    /// Each header's position in the list.
+    /// Each recorded header: its position in the list and its 4 bytes as one word.
     heads: [(u32, u32); LAYOUT_MAX_ATTRS],
     /// Per type: the payload position (low 32 bits), payload length (next 16) and
     /// `nla_type` as on the wire (top 16); [`ABSENT`] when the list has no such type.
@@ -239,7 +239,7 @@ impl<'a, const N: usize> AttrLookup<'a> for LayoutIndex<'a, '_, N> {
         Some(Attr::from_parts(
             (e >> 48) as u16,
             payload,
-            self.base.wrapping_add(pos - NLA_HDRLEN),
+            self.base.wrapping_add(pos.wrapping_sub(NLA_HDRLEN)),
         ))
     }
 }
