@@ -557,6 +557,44 @@ fn bad_length_is_an_error_for_that_attribute_only() {
 }
 
 #[test]
+fn route_addresses_are_any_nonzero_multiple_of_four_bytes() {
+    // IPv4, IPv6 and MPLS label stacks (4 bytes a label) decode; anything else is an
+    // error naming the attribute and the length it had
+    for (len, ok) in [
+        (0, false),
+        (3, false),
+        (4, true),
+        (6, false),
+        (8, true),
+        (16, true),
+        (17, false),
+    ] {
+        let mut attr = vec![(len + 4) as u8, 0, RTA_DST as u8, 0];
+        attr.extend((0..len).map(|i| i as u8));
+        attr.resize((attr.len() + 3) & !3, 0);
+        let got = RouteIndex::new(AttrIter::new(&attr)).unwrap().dst();
+        match got {
+            Ok(Some(a)) => {
+                assert!(ok, "{len} bytes accepted");
+                assert_eq!(a.ip().is_some(), len == 4 || len == 16, "{len} bytes");
+            }
+            Err(e) => {
+                assert!(!ok, "{len} bytes refused");
+                assert_eq!(e.attr, Some(RTA_DST));
+                assert_eq!(
+                    e.kind,
+                    ferroute_codec::nl::ErrorKind::BadAttrLen {
+                        expected: 4,
+                        got: len as u16
+                    }
+                );
+            }
+            Ok(None) => panic!("RTA_DST not found"),
+        }
+    }
+}
+
+#[test]
 fn unknown_attributes_survive_byte_for_byte() {
     // RTA type 99 (unknown, with NLA_F_NET_BYTEORDER) and a nested unknown 0x8000|77
     #[rustfmt::skip]
