@@ -81,16 +81,17 @@ impl core::iter::FusedIterator for Messages<'_> {}
 pub struct NlMsg<'a> {
     /// The message up to `nlmsg_len`: at least the 16-byte header.
     bytes: &'a [u8],
+    /// Where the message starts in the buffer it was parsed from (for error offsets).
     offset: usize,
 }
 
 // Only the bytes and the offset, both full words, on purpose. With a header reference
 // as well, `Option<Result<NlMsg, Error>>` (what `Messages` yields) took a tag word, and
 // a dump read through `Messages` cost about 5 ns a message more than the same messages
-// handed over one by one (17.4 against 12.0 ns, whole-dump rows of `cargo bench -p
-// ferroute-benches --bench rtnl_route`): the compiler moved the message through memory
-// in pieces it could not forward. A 24-byte form with a u32 offset and the type and
-// flags cached fits the same 32 bytes but was as slow (17.8 ns). The test
+// handed over one by one (16-18 against 11-12 ns in the whole-dump rows of `cargo bench
+// -p ferroute-benches --bench rtnl_route`): the compiler moved the message through
+// memory in pieces it could not forward. A 24-byte form with a u32 offset and the type
+// and flags cached fits the same 32 bytes but was as slow. The test
 // `messages_item_has_no_tag_word` keeps the size.
 
 /// What [`NlMsg::header`] would return for bytes too short for a header, which an
